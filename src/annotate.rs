@@ -1,0 +1,277 @@
+//! The annotator: the pipeline from text to [`Annotations`].
+
+use crate::document::Document;
+use crate::entity;
+use crate::error::Error;
+use crate::gazetteer::{EMBEDDED_LISTS, Gazetteer, GazetteerBuilder};
+use crate::label::Label;
+use crate::quote;
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Finds the people, organizations, places, prisons and quotations of English news text.
+///
+/// Building one is the expensive part (the gazetteers are parsed and their automaton built);
+/// annotating is cheap, never fails and never panics. An `Annotator` is immutable, cheap to clone
+/// (the data is shared), and `Send + Sync`, so one can serve many threads.
+///
+/// ```
+/// use newsnlp::{Annotator, Label};
+/// let annotator = Annotator::builder().gazetteer_text("PRISON\tMar Verde\n").build().unwrap();
+/// let text = "He is held in Mar Verde prison.";
+/// let annotations = annotator.annotate(text);
+/// let prison = &annotations.entities()[0];
+/// assert_eq!(prison.label(), Label::Prison);
+/// assert_eq!(&text[prison.span()], "Mar Verde");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Annotator {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    gazetteer: Gazetteer,
+}
+
+/// The annotator with the embedded data only, built once per process.
+static DEFAULT: Lazy<Annotator> = Lazy::new(|| AnnotatorBuilder::new().build_embedded_only());
+
+impl Annotator {
+    /// The annotator with the embedded gazetteers and lexicons. Cannot fail; the data is built on
+    /// the first call and shared by every later one.
+    pub fn new() -> Annotator {
+        DEFAULT.clone()
+    }
+
+    /// A builder for an annotator with extra gazetteers.
+    pub fn builder() -> AnnotatorBuilder {
+        AnnotatorBuilder::new()
+    }
+
+    /// Annotates one document.
+    pub fn annotate(&self, text: &str) -> Annotations {
+        let doc = Document::new(text);
+        let hits = self.inner.gazetteer.find(&doc);
+        let (entities, clusters) = entity::recognize(&doc, &hits, &self.inner.gazetteer);
+        let quotes = quote::find(&doc, &entities);
+        Annotations { entities, clusters, quotes }
+    }
+
+    /// Annotates a document given as bytes that may not be valid UTF-8: each invalid byte is read
+    /// as one [`text::REPLACEMENT`](crate::text::REPLACEMENT) byte, so the spans are offsets into
+    /// `bytes` (and into [`text::decode`](crate::text::decode)`(bytes)`).
+    pub fn annotate_bytes(&self, bytes: &[u8]) -> Annotations {
+        self.annotate(crate::text::decode(bytes).text())
+    }
+}
+
+impl Default for Annotator {
+    fn default() -> Annotator {
+        Annotator::new()
+    }
+}
+
+/// Configures an [`Annotator`]: extra gazetteers on top of the embedded ones.
+#[derive(Clone, Debug, Default)]
+pub struct AnnotatorBuilder {
+    lists: Vec<UserList>,
+}
+
+#[derive(Clone, Debug)]
+enum UserList {
+    File(PathBuf),
+    Text(String),
+}
+
+impl AnnotatorBuilder {
+    /// A builder with no extra gazetteer.
+    pub fn new() -> AnnotatorBuilder {
+        AnnotatorBuilder::default()
+    }
+
+    /// Adds a user gazetteer file (format in SPEC.md: `LABEL<TAB>NAME[<TAB>ALIAS]...`). It is read
+    /// by [`build`](Self::build). User entries take precedence over embedded ones.
+    pub fn gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut AnnotatorBuilder {
+        self.lists.push(UserList::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a user gazetteer given as text, in the same format as a file.
+    pub fn gazetteer_text(&mut self, text: impl Into<String>) -> &mut AnnotatorBuilder {
+        self.lists.push(UserList::Text(text.into()));
+        self
+    }
+
+    /// Builds the annotator. Fails when a user gazetteer cannot be read or has a malformed line;
+    /// the error names the file and line.
+    pub fn build(&self) -> Result<Annotator, Error> {
+        let mut gazetteer = GazetteerBuilder::default();
+        for list in &self.lists {
+            match list {
+                UserList::File(path) => {
+                    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+                    let text = String::from_utf8(bytes).map_err(|e| {
+                        Error::line(
+                            &path.display().to_string(),
+                            line_of(e.as_bytes(), e.utf8_error().valid_up_to()),
+                            "not valid UTF-8",
+                        )
+                    })?;
+                    gazetteer.add_owned(&path.display().to_string(), &text)?;
+                }
+                UserList::Text(text) => gazetteer.add_owned("<gazetteer>", text)?,
+            }
+        }
+        add_embedded(&mut gazetteer);
+        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build() }) })
+    }
+
+    fn build_embedded_only(&self) -> Annotator {
+        let mut gazetteer = GazetteerBuilder::default();
+        add_embedded(&mut gazetteer);
+        Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build() }) }
+    }
+}
+
+fn add_embedded(gazetteer: &mut GazetteerBuilder) {
+    for (name, text) in EMBEDDED_LISTS {
+        // The embedded lists are checked by a test: they parse.
+        gazetteer.add_static(name, text).expect("embedded gazetteers are well-formed");
+    }
+}
+
+/// The 1-based line number of byte `offset`.
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The annotations of one document: entity mentions, the entities they belong to, and quotes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotations {
+    entities: Vec<Entity>,
+    clusters: Vec<Cluster>,
+    quotes: Vec<Quote>,
+}
+
+impl Annotations {
+    /// The entity mentions, in text order, never overlapping.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entities (clusters of mentions), indexed by [`Entity::entity`].
+    pub fn clusters(&self) -> &[Cluster] {
+        &self.clusters
+    }
+
+    /// The quotations, in text order.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    /// The full name of the entity that a mention belongs to.
+    pub fn name_of(&self, mention: &Entity) -> &str {
+        &self.clusters[mention.entity].name
+    }
+
+    /// The speaker's name for a quote: the resolved entity's full name, or the mention's own text
+    /// when it resolves to no entity; `None` when the speaker is unknown.
+    pub fn speaker_name<'a>(&'a self, text: &'a str, quote: &Quote) -> Option<&'a str> {
+        let speaker = quote.speaker?;
+        Some(match speaker.entity {
+            Some(entity) => &self.clusters[entity].name,
+            None => &text[speaker.mention],
+        })
+    }
+}
+
+/// One mention of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub(crate) span: Span,
+    pub(crate) label: Label,
+    pub(crate) entity: usize,
+}
+
+impl Entity {
+    /// Where the mention is; titles, a leading "the" and a possessive are outside it.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What kind of name it is.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The number of the entity (cluster) it belongs to, an index into [`Annotations::clusters`].
+    pub fn entity(&self) -> usize {
+        self.entity
+    }
+}
+
+/// An entity: the referent shared by one or more mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    pub(crate) label: Label,
+    pub(crate) name: String,
+}
+
+impl Cluster {
+    /// The label of its mentions.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// Its full name: the canonical gazetteer name, or the fullest form in the text.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// A direct quotation and who said it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub(crate) span: Span,
+    pub(crate) speaker: Option<Speaker>,
+    pub(crate) cue: Option<Span>,
+}
+
+impl Quote {
+    /// The quoted words, quotation marks excluded; one span even over several paragraphs.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Who said it, when that can be found.
+    pub fn speaker(&self) -> Option<Speaker> {
+        self.speaker
+    }
+
+    /// The reporting verb or phrase ("said", "according to"), if there is one.
+    pub fn cue(&self) -> Option<Span> {
+        self.cue
+    }
+}
+
+/// The speaker of a quote: the mention that names them at the quote, and the entity it resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub(crate) mention: Span,
+    pub(crate) entity: Option<usize>,
+}
+
+impl Speaker {
+    /// The local mention: "he", "the activist", "Ortega".
+    pub fn mention(&self) -> Span {
+        self.mention
+    }
+
+    /// The entity it resolves to, an index into [`Annotations::clusters`].
+    pub fn entity(&self) -> Option<usize> {
+        self.entity
+    }
+}

@@ -1,0 +1,69 @@
+//! newsnlp finds the people, organizations, places and prisons named in English news articles,
+//! and every direct quotation with who said it, with exact UTF-8 byte offsets.
+//!
+//! It is rule-based and fully offline: a tokenizer feeds gazetteer matching and name rules, and
+//! ordered attribution rules link each quote to its speaker. Everything it needs is embedded, so
+//! [`Annotator::new`] works with no configuration.
+//!
+//! ```
+//! use newsnlp::{Annotator, Label};
+//!
+//! let annotator = Annotator::builder()
+//!     .gazetteer_text("ORG\tPatriotic Union of Cuba\tUNPACU\n")
+//!     .build()
+//!     .unwrap();
+//! let text = "“Free them,” said UNPACU.";
+//! let annotations = annotator.annotate(text);
+//! let org = &annotations.entities()[0];
+//! assert_eq!((org.span().start, org.span().end), (22, 28));
+//! assert_eq!(org.label(), Label::Org);
+//! assert_eq!(annotations.name_of(org), "Patriotic Union of Cuba");
+//! assert_eq!(&text[annotations.quotes()[0].span()], "Free them,");
+//! ```
+//!
+//! # Pipeline
+//! text → [tokens](token) → [paragraphs and sentences](sentence) → gazetteer hits → name rules →
+//! entity clusters → quotes → speakers → [`Annotations`] → [`json`].
+//!
+//! Every span is a half-open byte range into the exact input, on `char` boundaries; the text is
+//! never rewritten; entities do not overlap and are sorted; the same input gives the same output.
+
+#![deny(missing_docs)]
+
+mod annotate;
+mod document;
+mod entity;
+mod error;
+mod gazetteer;
+pub mod json;
+mod label;
+mod quote;
+pub mod sentence;
+mod span;
+pub mod text;
+pub mod token;
+
+pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, Entity, Quote, Speaker};
+pub use error::Error;
+pub use label::{Label, UnknownLabel};
+pub use span::Span;
+
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The annotator is shared across threads: it must stay `Clone + Send + Sync`.
+    #[test]
+    fn annotator_is_clone_send_sync() {
+        fn shareable<T: Clone + Send + Sync + 'static>() {}
+        fn sendable<T: Send + Sync + 'static>() {}
+        shareable::<Annotator>();
+        shareable::<Annotations>();
+        sendable::<Error>();
+    }
+}

@@ -1,0 +1,378 @@
+//! The `newsnlp` command: annotates article files and prints one JSON line per document.
+//!
+//! A thin shell over the library's public API: arguments → [`Config`] → inputs → annotate in
+//! parallel → JSON Lines in input order on one buffered, locked standard output.
+
+use newsnlp::{Annotator, json, text};
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
+
+const USAGE: &str = "\
+Usage: newsnlp annotate [OPTIONS] PATH...
+
+Finds people, organizations, places, prisons and quotes with their speakers in English news
+articles, and prints one JSON object per document, one per line, in input order.
+
+PATH is a file, a directory (its *.txt files, sorted by name) or - for standard input.
+The id of a document is its file name without .txt (- for standard input).
+
+Options:
+      --pretty          indent the JSON for humans (one object per document, not per line)
+      --gazetteer FILE  add a user gazetteer: LABEL<TAB>NAME[<TAB>ALIAS]... lines (repeatable)
+  -j, --jobs N          annotate N documents at a time (default: the number of cores)
+  -h, --help            print this help
+  -V, --version         print the version
+
+Exit status: 0 when every document was annotated, 2 when a file could not be read or the
+arguments were wrong (the other files are still annotated).";
+
+/// Files larger than this are refused rather than read into memory whole.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// What the command line asks for.
+struct Config {
+    pretty: bool,
+    gazetteers: Vec<PathBuf>,
+    jobs: usize,
+    paths: Vec<String>,
+}
+
+enum Command {
+    Annotate(Config),
+    Help,
+    Version,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = match parse_args(&args) {
+        Ok(Command::Annotate(config)) => config,
+        Ok(Command::Help) => return print_and_exit(USAGE),
+        Ok(Command::Version) => return print_and_exit(&format!("newsnlp {}", env!("CARGO_PKG_VERSION"))),
+        Err(message) => {
+            eprintln!("newsnlp: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let annotator = if config.gazetteers.is_empty() {
+        Annotator::new()
+    } else {
+        let mut builder = Annotator::builder();
+        for path in &config.gazetteers {
+            builder.gazetteer_file(path);
+        }
+        match builder.build() {
+            Ok(annotator) => annotator,
+            Err(error) => {
+                eprintln!("newsnlp: {error}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let (inputs, mut failed) = expand_paths(&config.paths);
+    failed |= run(&annotator, &inputs, &config);
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn print_and_exit(text: &str) -> ExitCode {
+    // A closed pipe while printing help is not an error worth reporting.
+    let _ = writeln!(io::stdout(), "{text}");
+    ExitCode::SUCCESS
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut args = args.iter();
+    let mut config = Config { pretty: false, gazetteers: Vec::new(), jobs: default_jobs(), paths: Vec::new() };
+    match args.next().map(String::as_str) {
+        Some("annotate") => {}
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("no command given".to_string()),
+    }
+    let mut only_paths = false;
+    while let Some(arg) = args.next() {
+        if only_paths || arg == "-" || !arg.starts_with('-') {
+            config.paths.push(arg.clone());
+            continue;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if arg.starts_with("--") => (flag, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value =
+            |name: &str| inline.clone().or_else(|| args.next().cloned()).ok_or(format!("{name} needs a value"));
+        match flag {
+            "--" => only_paths = true,
+            "--pretty" => config.pretty = true,
+            "--gazetteer" => config.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
+            "-j" | "--jobs" => {
+                let raw = value("--jobs")?;
+                config.jobs = match raw.parse::<usize>() {
+                    Ok(n) if n >= 1 => n,
+                    _ => return Err(format!("--jobs needs a whole number of at least 1, not '{raw}'")),
+                };
+            }
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            _ => return Err(format!("unknown option '{arg}'")),
+        }
+    }
+    if config.paths.is_empty() {
+        return Err("no PATH given (use - for standard input)".to_string());
+    }
+    Ok(Command::Annotate(config))
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// One document to annotate.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn id(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) => {
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                name.strip_suffix(".txt").map(str::to_string).unwrap_or(name)
+            }
+        }
+    }
+
+    fn display(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Expands directories into their `*.txt` files, sorted by name. Reports unreadable or empty
+/// directories; returns the inputs and whether anything failed.
+fn expand_paths(paths: &[String]) -> (Vec<Input>, bool) {
+    let mut inputs = Vec::new();
+    let mut failed = false;
+    for raw in paths {
+        if raw == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(raw);
+        if !path.is_dir() {
+            inputs.push(Input::File(path.to_path_buf()));
+            continue;
+        }
+        match list_txt_files(path) {
+            Ok(files) if files.is_empty() => {
+                eprintln!("newsnlp: {raw}: directory has no .txt files");
+                failed = true;
+            }
+            Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
+            Err(error) => {
+                eprintln!("newsnlp: {raw}: {}", describe(&error));
+                failed = true;
+            }
+        }
+    }
+    (inputs, failed)
+}
+
+fn list_txt_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(files)
+}
+
+/// The result of annotating one input: its JSON, or the message of why it failed, plus any warning.
+struct Outcome {
+    json: Option<Vec<u8>>,
+    message: Option<String>,
+}
+
+fn annotate_input(annotator: &Annotator, input: &Input, pretty: bool) -> Outcome {
+    let name = input.display();
+    let bytes = match read_input(input) {
+        Ok(bytes) => bytes,
+        Err(reason) => return Outcome { json: None, message: Some(format!("newsnlp: {name}: {reason}")) },
+    };
+    if let Some(encoding) = text::utf16_bom(&bytes) {
+        let reason = format!("{encoding} text (by its byte-order mark) is not supported: convert it to UTF-8");
+        return Outcome { json: None, message: Some(format!("newsnlp: {name}: {reason}")) };
+    }
+    let decoded = text::decode(&bytes);
+    let warning = (decoded.invalid_bytes() > 0).then(|| {
+        let n = decoded.invalid_bytes();
+        let noun = if n == 1 { "byte" } else { "bytes" };
+        format!("newsnlp: {name}: warning: {n} invalid UTF-8 {noun}, each read as one U+001A byte")
+    });
+    let annotations = annotator.annotate(decoded.text());
+    let mut json = Vec::with_capacity(decoded.text().len() / 2 + 64);
+    // Writing into a Vec cannot fail.
+    let _ = json::write(&mut json, &input.id(), decoded.text(), &annotations, pretty);
+    Outcome { json: Some(json), message: warning }
+}
+
+fn read_input(input: &Input) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match input {
+        Input::Stdin => {
+            io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
+        }
+        Input::File(path) => {
+            let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
+            let metadata = file.metadata().map_err(|e| describe(&e))?;
+            if metadata.is_dir() {
+                return Err("is a directory".to_string());
+            }
+            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
+        }
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("larger than the {} MiB limit for one document", MAX_FILE_BYTES >> 20));
+    }
+    Ok(bytes)
+}
+
+/// A short, lowercase reason for an I/O error, without the "(os error N)" suffix.
+fn describe(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => {
+            let text = error.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}
+
+/// Shared state of a parallel run: the next input to take, finished outcomes waiting for their
+/// turn, and the next index to write. Workers never run more than `window` inputs ahead of the
+/// writer, so memory stays bounded however many files there are.
+struct Queue {
+    next_input: usize,
+    next_output: usize,
+    done: BTreeMap<usize, Outcome>,
+}
+
+/// Annotates every input and writes the results in input order; returns whether any input failed.
+fn run(annotator: &Annotator, inputs: &[Input], config: &Config) -> bool {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = false;
+    let stop = AtomicBool::new(false);
+    let mut emit = |outcome: Outcome, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> bool {
+        if let Some(message) = &outcome.message {
+            eprintln!("{message}");
+        }
+        match outcome.json {
+            Some(json) => match out.write_all(&json) {
+                Ok(()) => true,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+                Err(e) => {
+                    eprintln!("newsnlp: standard output: {}", describe(&e));
+                    failed = true;
+                    false
+                }
+            },
+            None => {
+                failed = true;
+                true
+            }
+        }
+    };
+    let jobs = config.jobs.min(inputs.len()).max(1);
+    if jobs == 1 {
+        for input in inputs {
+            if !emit(annotate_input(annotator, input, config.pretty), &mut out) {
+                stop.store(true, Ordering::Relaxed);
+                break;
+            }
+        }
+    } else {
+        let window = jobs * 4;
+        let queue = Mutex::new(Queue { next_input: 0, next_output: 0, done: BTreeMap::new() });
+        let changed = Condvar::new();
+        std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                scope.spawn(|| worker(annotator, inputs, config.pretty, window, &queue, &changed, &stop));
+            }
+            for index in 0..inputs.len() {
+                let outcome = {
+                    let mut state = queue.lock().unwrap_or_else(|e| e.into_inner());
+                    loop {
+                        if let Some(outcome) = state.done.remove(&index) {
+                            state.next_output = index + 1;
+                            break outcome;
+                        }
+                        state = changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                    }
+                };
+                changed.notify_all();
+                if !emit(outcome, &mut out) {
+                    stop.store(true, Ordering::Relaxed);
+                    changed.notify_all();
+                    break;
+                }
+            }
+        });
+    }
+    if stop.load(Ordering::Relaxed) {
+        // The reader went away (a closed pipe): that is how `| head` ends, not a failure.
+        return failed;
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("newsnlp: standard output: {}", describe(&e));
+            true
+        }
+        _ => failed,
+    }
+}
+
+fn worker(
+    annotator: &Annotator,
+    inputs: &[Input],
+    pretty: bool,
+    window: usize,
+    queue: &Mutex<Queue>,
+    changed: &Condvar,
+    stop: &AtomicBool,
+) {
+    loop {
+        let index = {
+            let mut state = queue.lock().unwrap_or_else(|e| e.into_inner());
+            loop {
+                if stop.load(Ordering::Relaxed) || state.next_input >= inputs.len() {
+                    return;
+                }
+                if state.next_input < state.next_output + window {
+                    break;
+                }
+                state = changed.wait(state).unwrap_or_else(|e| e.into_inner());
+            }
+            state.next_input += 1;
+            state.next_input - 1
+        };
+        let outcome = annotate_input(annotator, &inputs[index], pretty);
+        queue.lock().unwrap_or_else(|e| e.into_inner()).done.insert(index, outcome);
+        changed.notify_all();
+    }
+}

@@ -1,0 +1,112 @@
+//! Pairing quotation marks into quoted stretches.
+//!
+//! Marks pair within a paragraph with a stack: an opening mark waits for the next closing mark of
+//! the same kind (double with double, single with single, guillemets with guillemets, curly and low
+//! marks together, straight with straight); a closing mark with no partner is dropped (a single
+//! one is an apostrophe: "the Ferrers’ home"); an ambiguous straight mark closes when a partner is
+//! waiting and opens otherwise. Only the outermost pairs are kept: a quote nested in a quote is
+//! part of it.
+//!
+//! A quote still open at the end of its paragraph continues when the next paragraph begins with
+//! an opening mark of the same kind (the newspaper convention for a quote running over several
+//! paragraphs); otherwise the paragraph break ends it, so one unbalanced mark never swallows the
+//! rest of the article.
+
+use crate::document::Document;
+use crate::span::Span;
+use crate::token::{QuoteMark, QuoteRole, QuoteStyle};
+
+/// A stretch of text between quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Quoted {
+    /// The text between the marks, marks excluded.
+    pub span: Span,
+    /// The token index of the opening mark.
+    pub open: usize,
+    /// The token index of the closing mark, if the quote was closed.
+    pub close: Option<usize>,
+    /// Whether the marks are double (or guillemets) rather than single.
+    pub double: bool,
+    /// The index of the paragraph where the quote begins.
+    pub paragraph: usize,
+    /// Whether it runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+/// Whether `close` can close a quotation opened by `open`.
+fn partners(open: QuoteMark, close: QuoteMark) -> bool {
+    fn family(style: QuoteStyle) -> u8 {
+        match style {
+            QuoteStyle::Straight => 0,
+            QuoteStyle::Guillemet => 2,
+            _ => 1,
+        }
+    }
+    open.double == close.double && family(open.style) == family(close.style)
+}
+
+/// Pairs the quotation marks of `doc` into outermost quoted stretches, in text order.
+pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
+    let mut quotes: Vec<Quoted> = Vec::new();
+    // A quote left open by the previous paragraph: its opening token and mark.
+    let mut carried: Option<(usize, QuoteMark)> = None;
+    let mut stack: Vec<(usize, QuoteMark)> = Vec::new();
+    for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+        stack.clear();
+        let mut tokens = paragraph.tokens.clone();
+        if let Some((open, mark)) = carried.take() {
+            match doc.tokens[tokens.start].quote() {
+                Some(next) if next.role != QuoteRole::Close && partners(mark, next) => {
+                    // The quote continues: its opening mark stays the first paragraph's.
+                    stack.push((open, mark));
+                    tokens.start += 1;
+                }
+                _ => {
+                    let end = doc.paragraphs[p - 1].span.end;
+                    quotes.push(quoted(doc, open, None, end, mark, p - 1));
+                }
+            }
+        }
+        for i in tokens.clone() {
+            let Some(mark) = doc.tokens[i].quote() else { continue };
+            let waiting = stack.iter().rposition(|&(_, open)| partners(open, mark));
+            match (mark.role, waiting) {
+                (QuoteRole::Open, _) | (QuoteRole::Ambiguous, None) => stack.push((i, mark)),
+                (QuoteRole::Close | QuoteRole::Ambiguous, Some(at)) => {
+                    let (open, open_mark) = stack[at];
+                    stack.truncate(at);
+                    if stack.is_empty() {
+                        quotes.push(quoted(doc, open, Some(i), doc.tokens[i].span.start, open_mark, p));
+                    }
+                }
+                (QuoteRole::Close, None) => {}
+            }
+        }
+        // The outermost quote still open may run on into the next paragraph.
+        carried = stack.first().copied();
+    }
+    if let Some((open, mark)) = carried {
+        let last = doc.paragraphs.len() - 1;
+        quotes.push(quoted(doc, open, None, doc.paragraphs[last].span.end, mark, last));
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+/// The quote opened at token `open`, ending at byte `end` in paragraph `ended`.
+fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mark: QuoteMark, ended: usize) -> Quoted {
+    let start = doc.tokens[open].span.end;
+    let began = paragraph_of(doc, open);
+    Quoted {
+        span: Span::new(start, end.max(start)),
+        open,
+        close,
+        double: mark.double || mark.style == QuoteStyle::Guillemet,
+        paragraph: began,
+        multi_paragraph: ended > began,
+    }
+}
+
+fn paragraph_of(doc: &Document<'_>, token: usize) -> usize {
+    doc.paragraphs.partition_point(|p| p.tokens.end <= token)
+}

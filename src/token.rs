@@ -1,0 +1,294 @@
+//! The tokenizer: tokens that tile the text, each with a byte span and a class.
+//!
+//! Built on the Unicode word boundaries of UAX #29 (`unicode-segmentation`), with three
+//! adjustments that news text needs:
+//! - a possessive or contracted `’s`/`'s` is split off its word ("Ferrer’s" → "Ferrer" + "’s"), so
+//!   that names end where the name ends;
+//! - an apostrophe eliding a year's century ("the ’90s") joins the number, so it is never taken
+//!   for a quotation mark (apostrophes inside words, "don’t", "O’Brien", stay inside the word);
+//! - every quotation mark gets a role, opening or closing, from its neighbours.
+//!
+//! Tokens tile the input: they are contiguous, non-empty, and together cover every byte.
+
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One token: a span of the text and its class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+/// The class of a token.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner apostrophes, periods of initialisms such as "U.S", digits after a letter).
+    Word(Case),
+    /// Digits, with inner separators ("10,000", "3.5"), ordinals ("75th") and elided years ("’90s").
+    Number,
+    /// Any other visible character: periods, commas, brackets, symbols, emoji.
+    Punct,
+    /// A hyphen or dash: `-` `‐` `‑` `‒` `–` `—` `―` `−`.
+    Dash,
+    /// A quotation mark.
+    Quote(QuoteMark),
+    /// A possessive or contracted `’s` split off the word before it.
+    Clitic,
+    /// Horizontal space (also tabs, the byte-order mark and zero-width characters).
+    Space,
+    /// A line break: `\n`, `\r\n`, `\r` or a Unicode line or paragraph separator.
+    LineBreak,
+}
+
+/// The capitalisation of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// First letter upper case, not all capitals: "Havana", "McDonald", "A".
+    Capitalized,
+    /// Two or more letters, all capitals: "UNPACU", "U.S".
+    Upper,
+    /// First letter lower case, no capital after it: "said".
+    Lower,
+    /// First letter lower case with a capital later: "iPhone", "al-" is not one (split at the hyphen).
+    Mixed,
+    /// No cased letter at all: scripts without case.
+    Uncased,
+}
+
+/// A quotation mark: its glyph family and its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// Which kind of glyph it is.
+    pub style: QuoteStyle,
+    /// Double (`"` `“` `”` `„` `«` `»`) or single (`'` `‘` `’` `‚` `‹` `›`).
+    pub double: bool,
+    /// Opening, closing, or undecidable from its neighbours.
+    pub role: QuoteRole,
+}
+
+/// The glyph family of a quotation mark; marks pair within a family (curly and low together).
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteStyle {
+    /// `"` and `'`.
+    Straight,
+    /// `“ ” ‘ ’` and the reversed `‟ ‛`.
+    Curly,
+    /// `„ ‚` (opening marks of German and Eastern European typography).
+    Low,
+    /// `« » ‹ ›`.
+    Guillemet,
+}
+
+/// Whether a quotation mark opens or closes a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteRole {
+    /// Followed by text and preceded by space, start of text, or an opening bracket or dash.
+    Open,
+    /// Preceded by text and followed by space, end of text, or punctuation.
+    Close,
+    /// Both or neither: a straight mark between two words, for instance.
+    Ambiguous,
+}
+
+impl Token {
+    /// Whether the token is a word (of any case).
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word(_))
+    }
+
+    /// Whether the token is a capitalised or all-capitals word.
+    pub fn is_capitalized(&self) -> bool {
+        matches!(self.kind, TokenKind::Word(Case::Capitalized | Case::Upper))
+    }
+
+    /// Whether the token is space or a line break.
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, TokenKind::Space | TokenKind::LineBreak)
+    }
+
+    /// The quotation mark, if the token is one.
+    pub fn quote(&self) -> Option<QuoteMark> {
+        match self.kind {
+            TokenKind::Quote(mark) => Some(mark),
+            _ => None,
+        }
+    }
+}
+
+/// Splits `text` into tokens that tile it.
+///
+/// ```
+/// use newsnlp::token::{tokenize, TokenKind, Case};
+/// let text = "“Ferrer’s case,” she said.";
+/// let tokens = tokenize(text);
+/// let words: Vec<&str> = tokens.iter().filter(|t| !t.is_blank()).map(|t| &text[t.span]).collect();
+/// assert_eq!(words, ["“", "Ferrer", "’s", "case", ",", "”", "she", "said", "."]);
+/// assert_eq!(tokens[1].kind, TokenKind::Word(Case::Capitalized));
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Like [`tokenize`], appending to `tokens` (cleared first) so that a caller can reuse the buffer.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    for (start, segment) in text.split_word_bound_indices() {
+        let span = Span::new(start, start + segment.len());
+        let kind = classify(text, span, segment);
+        if let TokenKind::Word(case) = kind
+            && let Some(split) = clitic_start(segment)
+        {
+            let cut = start + split;
+            tokens.push(Token { span: Span::new(start, cut), kind: TokenKind::Word(case) });
+            tokens.push(Token { span: Span::new(cut, span.end), kind: TokenKind::Clitic });
+            continue;
+        }
+        if kind == TokenKind::Number
+            && let Some(last) = tokens.last_mut()
+            && is_elision(text, *last, segment)
+        {
+            *last = Token { span: last.span.to(span), kind: TokenKind::Number };
+            continue;
+        }
+        tokens.push(Token { span, kind });
+    }
+}
+
+fn classify(text: &str, span: Span, segment: &str) -> TokenKind {
+    let Some(first) = segment.chars().next() else {
+        return TokenKind::Punct;
+    };
+    if let Some((style, double, nominal)) = quote_glyph(first) {
+        let role = quote_role(text, span, nominal);
+        return TokenKind::Quote(QuoteMark { style, double, role });
+    }
+    if is_line_break(first) {
+        return TokenKind::LineBreak;
+    }
+    if first.is_whitespace() || is_invisible(first) {
+        return TokenKind::Space;
+    }
+    if is_dash(first) {
+        return TokenKind::Dash;
+    }
+    if first.is_alphabetic() {
+        return TokenKind::Word(case_of(segment));
+    }
+    if first.is_numeric() {
+        return TokenKind::Number;
+    }
+    TokenKind::Punct
+}
+
+/// The case shape of a word, from its cased letters.
+fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_uppercase() || c.is_lowercase());
+    let Some(first) = letters.next() else {
+        return Case::Uncased;
+    };
+    let mut seen_upper = false;
+    let mut seen_lower = false;
+    let mut count = 1;
+    for c in letters {
+        count += 1;
+        if c.is_uppercase() {
+            seen_upper = true;
+        } else {
+            seen_lower = true;
+        }
+    }
+    match (first.is_uppercase(), seen_upper, seen_lower) {
+        (true, _, false) if count >= 2 => Case::Upper,
+        (true, _, _) => Case::Capitalized,
+        (false, true, _) => Case::Mixed,
+        (false, false, _) => Case::Lower,
+    }
+}
+
+/// The byte offset at which a final `’s`/`'s` starts, when the word has letters before it.
+fn clitic_start(word: &str) -> Option<usize> {
+    for apostrophe in ["’", "'"] {
+        for s in ["s", "S"] {
+            let suffix_len = apostrophe.len() + 1;
+            if word.len() > suffix_len && word.ends_with(s) && word[..word.len() - 1].ends_with(apostrophe) {
+                let cut = word.len() - suffix_len;
+                if word[..cut].chars().next_back().is_some_and(char::is_alphabetic) {
+                    return Some(cut);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether `previous` is an apostrophe that elides a year's century before `number` ("’90s").
+fn is_elision(text: &str, previous: Token, number: &str) -> bool {
+    let TokenKind::Quote(mark) = previous.kind else {
+        return false;
+    };
+    if mark.double || !matches!(&text[previous.span], "’" | "'") {
+        return false;
+    }
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = &number[digits..];
+    let before = text[..previous.span.start].chars().next_back();
+    digits == 2 && matches!(tail, "" | "s") && before.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c))
+}
+
+/// The family, doubleness and nominal role (from the glyph alone) of a quotation mark.
+fn quote_glyph(c: char) -> Option<(QuoteStyle, bool, QuoteRole)> {
+    use QuoteRole::*;
+    use QuoteStyle::*;
+    Some(match c {
+        '"' => (Straight, true, Ambiguous),
+        '\'' => (Straight, false, Ambiguous),
+        '“' => (Curly, true, Open),
+        '”' => (Curly, true, Close),
+        '‟' => (Curly, true, Open),
+        '‘' => (Curly, false, Open),
+        '’' => (Curly, false, Close),
+        '‛' => (Curly, false, Open),
+        '„' => (Low, true, Open),
+        '‚' => (Low, false, Open),
+        '«' => (Guillemet, true, Open),
+        '»' => (Guillemet, true, Close),
+        '‹' => (Guillemet, false, Open),
+        '›' => (Guillemet, false, Close),
+        _ => return None,
+    })
+}
+
+/// The role of a quotation mark at `span` from its neighbours, falling back on the glyph's own
+/// direction when the neighbours do not decide (text on both sides, or on neither).
+fn quote_role(text: &str, span: Span, nominal: QuoteRole) -> QuoteRole {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    // Text on the left: the mark can close. Text on the right: the mark can open.
+    let left_bound = before.is_some_and(|c| !c.is_whitespace() && !is_invisible(c) && !"([{—–-/".contains(c));
+    let right_bound = after.is_some_and(|c| !c.is_whitespace() && !is_invisible(c) && !".,;:!?)]}".contains(c));
+    match (left_bound, right_bound) {
+        (false, true) => QuoteRole::Open,
+        (true, false) => QuoteRole::Close,
+        _ => nominal,
+    }
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that take no room: the byte-order mark, zero-width space and joiners, word joiner.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
