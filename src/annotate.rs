@@ -5,6 +5,7 @@ use crate::entity;
 use crate::error::Error;
 use crate::gazetteer::{EMBEDDED_LISTS, Gazetteer, GazetteerBuilder};
 use crate::label::Label;
+use crate::lexicon::Lexicon;
 use crate::quote;
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -13,18 +14,20 @@ use std::sync::Arc;
 
 /// Finds the people, organizations, places, prisons and quotations of English news text.
 ///
-/// Building one is the expensive part (the gazetteers are parsed and their automaton built);
+/// Building one is the expensive part (the gazetteers are parsed and their trie built);
 /// annotating is cheap, never fails and never panics. An `Annotator` is immutable, cheap to clone
 /// (the data is shared), and `Send + Sync`, so one can serve many threads.
 ///
 /// ```
 /// use newsnlp::{Annotator, Label};
-/// let annotator = Annotator::builder().gazetteer_text("PRISON\tMar Verde\n").build().unwrap();
-/// let text = "He is held in Mar Verde prison.";
+/// let annotator = Annotator::builder().gazetteer_text("PRISON\tKilo 8\tKilo Ocho\n").build().unwrap();
+/// let text = "He was moved to the Kilo Ocho prison in Camagüey.";
 /// let annotations = annotator.annotate(text);
 /// let prison = &annotations.entities()[0];
 /// assert_eq!(prison.label(), Label::Prison);
-/// assert_eq!(&text[prison.span()], "Mar Verde");
+/// // The generic word the text uses with the name is part of the span.
+/// assert_eq!(&text[prison.span()], "Kilo Ocho prison");
+/// assert_eq!(annotations.name_of(prison), "Kilo 8");
 /// ```
 #[derive(Clone, Debug)]
 pub struct Annotator {
@@ -34,7 +37,11 @@ pub struct Annotator {
 #[derive(Debug)]
 struct Inner {
     gazetteer: Gazetteer,
+    lexicon: Arc<Lexicon>,
 }
+
+/// The embedded word lexicons, parsed once per process and shared by every annotator.
+static LEXICON: Lazy<Arc<Lexicon>> = Lazy::new(|| Arc::new(Lexicon::embedded()));
 
 /// The annotator with the embedded data only, built once per process.
 static DEFAULT: Lazy<Annotator> = Lazy::new(|| AnnotatorBuilder::new().build_embedded_only());
@@ -55,8 +62,9 @@ impl Annotator {
     pub fn annotate(&self, text: &str) -> Annotations {
         let doc = Document::new(text);
         let hits = self.inner.gazetteer.find(&doc);
-        let (entities, clusters) = entity::recognize(&doc, &hits, &self.inner.gazetteer);
-        let quotes = quote::find(&doc, &entities);
+        let found = entity::recognize(&doc, &hits, &self.inner.gazetteer, &self.inner.lexicon);
+        let quotes = quote::find(&doc, &found, &self.inner.lexicon);
+        let (entities, clusters) = found.to_public();
         Annotations { entities, clusters, quotes }
     }
 
@@ -126,13 +134,13 @@ impl AnnotatorBuilder {
             }
         }
         add_embedded(&mut gazetteer);
-        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build() }) })
+        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone() }) })
     }
 
     fn build_embedded_only(&self) -> Annotator {
         let mut gazetteer = GazetteerBuilder::default();
         add_embedded(&mut gazetteer);
-        Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build() }) }
+        Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone() }) }
     }
 }
 
@@ -238,6 +246,7 @@ pub struct Quote {
     pub(crate) span: Span,
     pub(crate) speaker: Option<Speaker>,
     pub(crate) cue: Option<Span>,
+    pub(crate) rule: Option<&'static str>,
 }
 
 impl Quote {
@@ -254,6 +263,13 @@ impl Quote {
     /// The reporting verb or phrase ("said", "according to"), if there is one.
     pub fn cue(&self) -> Option<Span> {
         self.cue
+    }
+
+    /// The name of the attribution rule that found the speaker ("after-speaker-cue",
+    /// "before-speaker-cue", "continued"…; DESIGN.md lists them), so that a reader can weigh
+    /// each attribution. `None` when no speaker was found.
+    pub fn rule(&self) -> Option<&'static str> {
+        self.rule
     }
 }
 

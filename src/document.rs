@@ -1,20 +1,32 @@
 //! The analysed text that every stage after tokenization reads.
 
-use crate::sentence::{self, Paragraph};
-use crate::token::{self, Token};
+use crate::sentence::{self, Paragraph, Sentence};
+use crate::token::{self, Token, TokenKind};
 
-/// A text with its tokens and paragraphs.
+/// A text with its tokens, paragraphs and sentences.
 pub(crate) struct Document<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of the sentence it belongs to (blank tokens between two sentences
+    /// belong to the next one).
+    pub sentence_of: Vec<u32>,
 }
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let tokens = token::tokenize(text);
-        let (paragraphs, _sentences) = sentence::split(text, &tokens);
-        Document { text, tokens, paragraphs }
+        let (paragraphs, sentences) = sentence::split(text, &tokens);
+        let mut sentence_of = vec![0u32; tokens.len()];
+        let mut current = 0usize;
+        for (i, slot) in sentence_of.iter_mut().enumerate() {
+            while current + 1 < sentences.len() && sentences[current].tokens.end <= i {
+                current += 1;
+            }
+            *slot = current as u32;
+        }
+        Document { text, tokens, paragraphs, sentences, sentence_of }
     }
 
     /// The text of token `i`.
@@ -22,8 +34,24 @@ impl<'t> Document<'t> {
         &self.text[self.tokens[i].span]
     }
 
-    /// The index of the token that ends at byte `offset`, if one does.
-    pub fn token_ending_at(&self, offset: usize) -> Option<usize> {
-        self.tokens.binary_search_by_key(&offset, |t| t.span.end).ok()
+    /// Whether token `i` is the first word of its sentence: only quotation marks, brackets and
+    /// dashes come before it in the sentence.
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        let Some(sentence) = self.sentences.get(self.sentence_of[i] as usize) else { return false };
+        self.tokens[sentence.tokens.start..i].iter().all(|t| match t.kind {
+            TokenKind::Quote(_) | TokenKind::Dash | TokenKind::Space | TokenKind::LineBreak => true,
+            TokenKind::Punct => matches!(&self.text[t.span], "(" | "[" | "•" | "*"),
+            _ => false,
+        })
+    }
+
+    /// The next token after `i` that is not space (line breaks count as tokens), if any.
+    pub fn next_solid(&self, i: usize) -> Option<usize> {
+        (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    /// The previous token before `i` that is not space, if any.
+    pub fn previous_solid(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| self.tokens[j].kind != TokenKind::Space)
     }
 }

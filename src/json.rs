@@ -6,7 +6,8 @@
 //!                "entity": 0, "name": "José Daniel Ferrer García"}],
 //!  "quotes": [{"start": 699, "end": 831, "text": "has done everything possible …",
 //!              "speaker": "Ana Belkis Ferrer García", "speaker_start": 639, "speaker_end": 664,
-//!              "speaker_entity": 3, "cue": "denounced", "cue_start": 666, "cue_end": 675}]}
+//!              "speaker_entity": 3, "cue": "denounced", "cue_start": 666, "cue_end": 675,
+//!              "rule": "before-speaker-cue"}]}
 //! ```
 //!
 //! The wire types are kept apart from the domain types ([`Annotations`]) so that the format is
@@ -68,6 +69,8 @@ pub struct QuoteRecord<'a> {
     pub cue_start: Option<usize>,
     /// End of the cue.
     pub cue_end: Option<usize>,
+    /// The attribution rule that found the speaker, `null` when none did.
+    pub rule: Option<&'static str>,
 }
 
 impl<'a> Document<'a> {
@@ -102,6 +105,7 @@ impl<'a> Document<'a> {
                     cue: cue.map(|c| &text[c]),
                     cue_start: cue.map(|c| c.start),
                     cue_end: cue.map(|c| c.end),
+                    rule: q.rule(),
                 }
             })
             .collect();

@@ -39,6 +39,7 @@ struct Quote {
     cue: Option<String>,
     cue_start: Option<usize>,
     cue_end: Option<usize>,
+    rule: Option<String>,
 }
 
 const TEXT: &str = "“We demand justice,” said UNPACU in Havana. “Free them all.”";
@@ -81,6 +82,7 @@ fn every_field_is_in_the_mirror_and_the_mirror_in_every_object() {
         "cue",
         "cue_start",
         "cue_end",
+        "rule",
     ];
     let mut keys_sorted = keys.clone();
     keys_sorted.sort_unstable();

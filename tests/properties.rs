@@ -3,6 +3,15 @@
 
 use newsnlp::{Annotator, json, token};
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
+/// One annotator with a small user list on top of the embedded data, built once for all cases.
+static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(|| {
+    Annotator::builder()
+        .gazetteer_text("PLACE\tHavana\nORG\tPatriotic Union of Cuba\tUNPACU\nPERSON\tJosé Daniel Ferrer\n")
+        .build()
+        .unwrap()
+});
 
 /// Text built from the characters that stress a news annotator: words, capitals, accents,
 /// every quotation mark and apostrophe, dashes, emoji, control characters and line breaks.
@@ -39,10 +48,7 @@ proptest! {
 
     #[test]
     fn annotations_are_well_formed(text in newsish()) {
-        let annotator = Annotator::builder()
-            .gazetteer_text("PLACE\tHavana\nORG\tPatriotic Union of Cuba\tUNPACU\nPERSON\tJosé Daniel Ferrer\n")
-            .build()
-            .unwrap();
+        let annotator = &*ANNOTATOR;
         let annotations = annotator.annotate(&text);
         let mut last_end = 0;
         for e in annotations.entities() {

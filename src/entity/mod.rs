@@ -1,23 +1,296 @@
 //! Entities: mentions from the gazetteer pass and the name rules, tied into one entity per referent.
+//!
+//! [`rules`] turns capitalised stretches and gazetteer hits into candidate mentions; this module
+//! clusters them. In news the first mention of a person gives the full name and later ones a short
+//! form, so clustering runs left to right:
+//! - a gazetteer name joins the entity of its gazetteer entry (aliases share the canonical name);
+//! - a person's full name joins an earlier person whose name contains it, or the other way round
+//!   ("José Daniel Ferrer" and "José Daniel Ferrer García");
+//! - a short form — a bare surname ("Ferrer", "Ferrer’s"), a title and surname ("Mr. Obama"), a
+//!   defined acronym ("UNPACU"), the initials of a named organization ("CPJ") — joins the entity
+//!   that *first* introduced it, so a sister introduced later with the same surname does not take
+//!   "Ferrer" from her brother;
+//! - a nickname in quotes joins the person it follows; an acronym in brackets joins the
+//!   organization it follows.
+//!
+//! Each entity is named by its gazetteer entry's canonical name, or else by its fullest mention.
+
+mod rules;
 
 use crate::annotate::{Cluster, Entity};
 use crate::document::Document;
+use crate::fxhash::FxHashMap;
+use crate::gazetteer::variants::fold_accents;
 use crate::gazetteer::{Gazetteer, Hit};
-use std::collections::HashMap;
+use crate::label::Label;
+use crate::lexicon::{Lexicon, Sex};
+use crate::span::Span;
+use rules::{Candidate, Kind, Rules};
 
-/// Turns gazetteer hits into mentions and clusters: one cluster per gazetteer entry, named by the
-/// entry's canonical name.
-pub(crate) fn recognize(_doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer) -> (Vec<Entity>, Vec<Cluster>) {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut cluster_of_entry: HashMap<u32, usize> = HashMap::new();
-    let mut entities = Vec::with_capacity(hits.len());
-    for hit in hits {
-        let entry = gazetteer.entry(hit.entry);
-        let entity = *cluster_of_entry.entry(hit.entry).or_insert_with(|| {
-            clusters.push(Cluster { label: entry.label, name: entry.name.to_string() });
-            clusters.len() - 1
-        });
-        entities.push(Entity { span: hit.span, label: entry.label, entity });
+/// A mention with the entity it belongs to.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub span: Span,
+    /// First and last token (inclusive).
+    pub first: usize,
+    pub last: usize,
+    pub label: Label,
+    pub cluster: usize,
+}
+
+/// An entity: its label, its full name and what is known of its gender.
+#[derive(Clone, Debug)]
+pub(crate) struct EntityCluster {
+    pub label: Label,
+    pub name: String,
+    /// The number of tokens of the mention that gave the name (a fuller mention renames it).
+    name_tokens: usize,
+    pub sex: Sex,
+    entry: Option<u32>,
+}
+
+/// The entities of one document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Entities {
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<EntityCluster>,
+}
+
+impl Entities {
+    /// The public mentions and clusters.
+    pub fn to_public(&self) -> (Vec<Entity>, Vec<Cluster>) {
+        let entities =
+            self.mentions.iter().map(|m| Entity { span: m.span, label: m.label, entity: m.cluster }).collect();
+        let clusters = self.clusters.iter().map(|c| Cluster { label: c.label, name: c.name.clone() }).collect();
+        (entities, clusters)
     }
-    (entities, clusters)
+
+    /// The mention that covers token `i`, if any.
+    pub fn mention_at_token(&self, i: usize) -> Option<&Mention> {
+        let at = self.mentions.partition_point(|m| m.last < i);
+        self.mentions.get(at).filter(|m| m.first <= i)
+    }
+}
+
+/// Finds the entities of a document.
+pub(crate) fn recognize(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Entities {
+    let mut rules = Rules::new(doc, hits, gazetteer, lexicon);
+    let mut candidates = rules.run();
+    let quoted = rules.quoted_orgs(&candidates);
+    if !quoted.is_empty() {
+        candidates.retain(|c| !quoted.iter().any(|q| q.span.contains(c.span)));
+        candidates.extend(quoted);
+        candidates.sort_by_key(|c| c.span.start);
+    }
+    Clusterer::new(doc, gazetteer, lexicon).run(candidates)
+}
+
+/// Left-to-right clustering state.
+struct Clusterer<'a, 'd> {
+    doc: &'a Document<'d>,
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+    entities: Entities,
+    /// Short forms (folded) → the entity that first introduced them.
+    aliases: FxHashMap<String, usize>,
+    /// Gazetteer entry → its entity.
+    by_entry: FxHashMap<u32, usize>,
+    /// Full name (folded) → entity, for names built by rules.
+    by_name: FxHashMap<String, usize>,
+}
+
+impl<'a, 'd> Clusterer<'a, 'd> {
+    fn new(doc: &'a Document<'d>, gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
+        Clusterer {
+            doc,
+            gazetteer,
+            lexicon,
+            entities: Entities::default(),
+            aliases: FxHashMap::default(),
+            by_entry: FxHashMap::default(),
+            by_name: FxHashMap::default(),
+        }
+    }
+
+    fn run(mut self, candidates: Vec<Candidate>) -> Entities {
+        let mut last_end = 0;
+        for candidate in candidates {
+            if candidate.span.start < last_end {
+                continue;
+            }
+            if let Some(mention) = self.place(&candidate) {
+                last_end = mention.span.end;
+                self.entities.mentions.push(mention);
+            }
+        }
+        self.entities
+    }
+
+    /// Finds or creates the entity of a candidate; `None` drops it.
+    fn place(&mut self, candidate: &Candidate) -> Option<Mention> {
+        let text = &self.doc.text[candidate.span];
+        let cluster = match candidate.kind {
+            Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
+            Kind::Name { entry: None } => self.named_entity(candidate, text),
+            Kind::Bare => *self.aliases.get(&key(text))?,
+            Kind::Nickname => {
+                let previous = self.entities.mentions.last()?;
+                (previous.label == Label::Person).then_some(previous.cluster)?
+            }
+            Kind::Acronym => {
+                let previous = self.entities.mentions.last()?;
+                let cluster = previous.cluster;
+                self.aliases.entry(key(text)).or_insert(cluster);
+                *self.aliases.get(&key(text))?
+            }
+        };
+        let entity = &mut self.entities.clusters[cluster];
+        if entity.sex == Sex::Unknown {
+            entity.sex = candidate.sex;
+        }
+        let label = entity.label;
+        Some(Mention { span: candidate.span, first: candidate.first, last: candidate.last, label, cluster })
+    }
+
+    fn gazetteer_entity(&mut self, candidate: &Candidate, entry: u32) -> usize {
+        if let Some(&cluster) = self.by_entry.get(&entry) {
+            return cluster;
+        }
+        let found = self.gazetteer.entry(entry);
+        let (label, name) = (found.label, found.name.to_string());
+        // A gazetteer person may already have been met under a shorter form of the name.
+        let earlier = if label == Label::Person {
+            self.person_containing(&name).or_else(|| self.bare_surname_of(&name))
+        } else {
+            None
+        };
+        let cluster = match earlier {
+            Some(cluster) => {
+                let entity = &mut self.entities.clusters[cluster];
+                entity.name = name.clone();
+                entity.name_tokens = usize::MAX;
+                entity.entry = Some(entry);
+                cluster
+            }
+            None => self.new_cluster(label, name.clone(), usize::MAX, Some(entry)),
+        };
+        self.by_entry.insert(entry, cluster);
+        self.register_short_forms(cluster, &name, label);
+        let text = &self.doc.text[candidate.span];
+        self.register_short_forms(cluster, text, label);
+        cluster
+    }
+
+    fn named_entity(&mut self, candidate: &Candidate, text: &str) -> usize {
+        let tokens = candidate.last - candidate.first + 1;
+        if let Some(&cluster) = self.by_name.get(&key(text)) {
+            return cluster;
+        }
+        let words = text.split_whitespace().count();
+        let existing = match candidate.label {
+            Label::Person if words == 1 => self.aliases.get(&key(text)).copied(),
+            Label::Person => self.person_containing(text).or_else(|| self.bare_surname_of(text)),
+            _ => self.aliases.get(&key(text)).copied().filter(|&c| self.entities.clusters[c].label == candidate.label),
+        };
+        let cluster = match existing {
+            Some(cluster) => {
+                let entity = &mut self.entities.clusters[cluster];
+                if entity.entry.is_none() && tokens > entity.name_tokens && entity.label == candidate.label {
+                    entity.name = text.to_string();
+                    entity.name_tokens = tokens;
+                }
+                cluster
+            }
+            None => self.new_cluster(candidate.label, text.to_string(), tokens, None),
+        };
+        self.by_name.insert(key(text), cluster);
+        self.register_short_forms(cluster, text, candidate.label);
+        cluster
+    }
+
+    fn new_cluster(&mut self, label: Label, name: String, name_tokens: usize, entry: Option<u32>) -> usize {
+        let sex = if label == Label::Person {
+            name.split_whitespace().next().and_then(|w| self.lexicon.given_name(w)).unwrap_or(Sex::Unknown)
+        } else {
+            Sex::Unknown
+        };
+        self.entities.clusters.push(EntityCluster { label, name, name_tokens, sex, entry });
+        self.entities.clusters.len() - 1
+    }
+
+    /// The earlier person whose full name contains all the words of `name` in order, or whose
+    /// words are all in `name` in order.
+    fn person_containing(&self, name: &str) -> Option<usize> {
+        let words: Vec<String> = name.split_whitespace().map(key).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        self.entities.clusters.iter().position(|c| {
+            if c.label != Label::Person {
+                return false;
+            }
+            let theirs: Vec<String> = c.name.split_whitespace().map(key).collect();
+            theirs.len() >= 2 && (is_subsequence(&words, &theirs) || is_subsequence(&theirs, &words))
+        })
+    }
+
+    /// An earlier person known only by one word that is the last word of `name`: a headline's
+    /// "Mugabe" before the article's "Robert Mugabe". The full name adopts that entity.
+    fn bare_surname_of(&self, name: &str) -> Option<usize> {
+        let last = name.split_whitespace().last()?;
+        let cluster = *self.aliases.get(&key(last))?;
+        let entity = &self.entities.clusters[cluster];
+        (entity.label == Label::Person && entity.name_tokens == 1 && entity.entry.is_none()).then_some(cluster)
+    }
+
+    /// Registers the short forms of a name for later bare mentions: for people, each word that
+    /// is not a given name, particle or initial (the surnames, "Ferrer", "García"); for
+    /// organizations, the initials of their capitalised words ("CPJ"). The first entity to
+    /// register a form keeps it.
+    fn register_short_forms(&mut self, cluster: usize, name: &str, label: Label) {
+        match label {
+            Label::Person => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                for (index, word) in words.iter().enumerate() {
+                    let word = word.trim_end_matches(['.', ',']);
+                    let surname_like = index > 0 || self.lexicon.given_name(word).is_none();
+                    let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 2;
+                    if words.len() >= 2 && surname_like && capitalised && !(index == 0 && words.len() > 1) {
+                        self.aliases.entry(key(word)).or_insert(cluster);
+                        for part in word.split('-').filter(|p| p.chars().count() > 2) {
+                            self.aliases.entry(key(part)).or_insert(cluster);
+                        }
+                    }
+                }
+                if words.len() == 1 {
+                    self.aliases.entry(key(name)).or_insert(cluster);
+                }
+            }
+            Label::Org => {
+                let initials: String = name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.chars().count() >= 3 {
+                    self.aliases.entry(initials).or_insert(cluster);
+                }
+                if !name.contains(' ') {
+                    self.aliases.entry(key(name)).or_insert(cluster);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The form names are compared in: accents removed, curly apostrophes straightened.
+fn key(text: &str) -> String {
+    fold_accents(text).replace('’', "'")
+}
+
+/// Whether `short` appears in `long` in order (not necessarily adjacent).
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }

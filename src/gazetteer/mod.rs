@@ -3,32 +3,40 @@
 //! Every list is a TSV file in the user-gazetteer format of SPEC.md (`LABEL<TAB>NAME[<TAB>ALIAS]...`).
 //! The embedded lists are compiled into the binary; users add their own through
 //! [`AnnotatorBuilder`](crate::AnnotatorBuilder). Each name and alias is expanded into its spelling
-//! variants ([`variants`]) and stored as a pattern for its entry:
-//! - a pattern that is one word ("Havana", "UNPACU") goes into a hash map, looked up once per
-//!   capitalised token: cheaper to build and to run than an automaton;
-//! - any other pattern ("Santiago de Cuba", "U.S.", "Díaz-Balart") goes into one aho-corasick
-//!   automaton (leftmost-longest), searched anchored at the start of each token that could begin a
-//!   name.
+//! variants ([`variants`]), cut into tokens by the same tokenizer as the text, and stored in a
+//! trie of tokens ([`trie`]): "Santiago de Cuba" is the path Santiago → de → Cuba.
 //!
-//! A hit counts only when it starts and ends on token boundaries; when the longest hit at a token
-//! fails that test, shorter hits at the same token are tried, so "New York" is still found in "New
-//! York Timesheet". Matching is case-sensitive: a lowercase word never matches a capitalised name.
+//! Matching walks the trie from each token that can begin a name and keeps the longest path
+//! that ends on a name: leftmost-longest, non-overlapping, and on token boundaries by
+//! construction, so "New York" is still found in "New York Timesheet" and "Cuba" in "Cuba’s".
+//! Matching is case-sensitive: a lowercase word never matches a capitalised name.
+//!
+//! Why not an aho-corasick automaton: every hit must start and end on token boundaries, so a
+//! byte-level automaton buys nothing here, and building one over our ~45,000 multi-word patterns
+//! took 110 ms (its failure transitions are computed even when only anchored searches are run),
+//! against a few milliseconds for the trie. DESIGN.md has the measurements.
 
 mod matcher;
+mod trie;
 pub(crate) mod variants;
 
 pub(crate) use matcher::Hit;
 
 use crate::error::Error;
 use crate::label::Label;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use trie::TokenTrie;
 
 /// The lists compiled into the binary, in priority order: when two entries share a pattern, the
 /// earlier list keeps it. Curated people, prisons and organizations come before places so that
 /// "Guantanamo" (the prison) and "Catholic Church" win over the places they contain or share.
-pub(crate) const EMBEDDED_LISTS: &[(&str, &str)] = &[];
+pub(crate) const EMBEDDED_LISTS: &[(&str, &str)] = &[
+    ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
+    ("gazetteers/prisons.tsv", include_str!("../../gazetteers/prisons.tsv")),
+    ("gazetteers/organizations.tsv", include_str!("../../gazetteers/organizations.tsv")),
+    ("gazetteers/politics.tsv", include_str!("../../gazetteers/politics.tsv")),
+    ("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv")),
+];
 
 /// One known referent: its label and canonical name.
 #[derive(Clone, Debug)]
@@ -37,35 +45,18 @@ pub(crate) struct Entry {
     pub name: Cow<'static, str>,
 }
 
-/// What a pattern maps to.
-#[derive(Clone, Copy, Debug)]
-struct Pattern {
-    entry: u32,
-}
-
-/// All lists, built into matchers. Immutable once built, shared between threads.
+/// All lists, built into one trie. Immutable once built, shared between threads.
 #[derive(Clone, Debug)]
 pub(crate) struct Gazetteer {
     entries: Vec<Entry>,
-    /// One-word patterns.
-    words: HashMap<Cow<'static, str>, Pattern>,
-    /// Multi-token patterns, with the entry of each pattern id.
-    automaton: Option<AhoCorasick>,
-    phrases: Vec<Pattern>,
-    /// Bytes that begin some multi-token pattern: a token starting with any other byte cannot
-    /// start a phrase hit, so the automaton is not even entered there.
-    phrase_first_bytes: [bool; 256],
-    /// Whether some one-word pattern starts with a lower-case letter ("al-Shabaab" is not one word,
-    /// but a user may list "eBay"): if none does, lower-case words are never looked up.
-    lowercase_words: bool,
+    trie: TokenTrie,
 }
 
-/// Collects entries and patterns before the matchers are built.
+/// Collects entries and patterns before the trie is final.
 #[derive(Default)]
 pub(crate) struct GazetteerBuilder {
     entries: Vec<Entry>,
-    words: HashMap<Cow<'static, str>, Pattern>,
-    phrases: HashMap<Cow<'static, str>, Pattern>,
+    trie: TokenTrie,
 }
 
 impl GazetteerBuilder {
@@ -107,48 +98,20 @@ impl GazetteerBuilder {
             self.entries.push(Entry { label, name: keep(names[0]) });
             for name in names {
                 for form in variants::variants(name) {
-                    let form = match form {
-                        Cow::Borrowed(f) => keep(f),
-                        Cow::Owned(f) => Cow::Owned(f),
-                    };
-                    let map = if is_one_word(&form) { &mut self.words } else { &mut self.phrases };
                     // A pattern already taken by an earlier entry keeps that entry.
-                    map.entry(form).or_insert(Pattern { entry });
+                    match form {
+                        Cow::Borrowed(f) => self.trie.insert(f, &keep, entry),
+                        Cow::Owned(f) => self.trie.insert(&f, &|s: &str| Cow::Owned(s.to_string()), entry),
+                    }
                 }
             }
         }
         Ok(())
     }
 
-    /// Builds the matchers.
+    /// Finishes the gazetteer.
     pub fn build(self) -> Gazetteer {
-        let mut phrases: Vec<(Cow<'static, str>, Pattern)> = self.phrases.into_iter().collect();
-        // Sorted so that pattern ids, and so every result, do not depend on hash order.
-        phrases.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut phrase_first_bytes = [false; 256];
-        for (pattern, _) in &phrases {
-            phrase_first_bytes[pattern.as_bytes()[0] as usize] = true;
-        }
-        let lowercase_words = self.words.keys().any(|w| w.chars().next().is_some_and(char::is_lowercase));
-        let automaton = if phrases.is_empty() {
-            None
-        } else {
-            let built = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(phrases.iter().map(|(p, _)| p.as_bytes()));
-            // The patterns are non-empty and few enough for the NFA's limits: failure here is a bug.
-            Some(built.expect("gazetteer automaton builds"))
-        };
-        Gazetteer {
-            entries: self.entries,
-            words: self.words,
-            automaton,
-            phrases: phrases.into_iter().map(|(_, p)| p).collect(),
-            phrase_first_bytes,
-            lowercase_words,
-        }
+        Gazetteer { entries: self.entries, trie: self.trie }
     }
 }
 
@@ -163,11 +126,6 @@ impl Gazetteer {
     pub fn len(&self) -> usize {
         self.entries.len()
     }
-}
-
-/// Whether a pattern is a single word token: letters and digits only.
-fn is_one_word(pattern: &str) -> bool {
-    !pattern.is_empty() && pattern.chars().all(char::is_alphanumeric)
 }
 
 #[cfg(test)]

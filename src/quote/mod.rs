@@ -1,15 +1,146 @@
 //! Quotes: quoted stretches that reproduce someone's words, and their speakers.
+//!
+//! 1. [`marks`] pairs quotation marks into quoted stretches.
+//! 2. [`attribute`] runs the attribution sieve on each stretch, in text order.
+//! 3. The stretch is kept as a quote or dropped (see [`is_quote`]): names, nicknames, titles
+//!    of works, terms and scare quotes are not quotes.
+//! 4. The speaker mention is resolved to an entity ([`speaker`]).
 
+mod attribute;
 mod marks;
+mod speaker;
 
-use crate::annotate::{Entity, Quote};
+use crate::annotate::{Quote, Speaker};
 use crate::document::Document;
+use crate::entity::Entities;
+use crate::lexicon::Lexicon;
+use crate::token::{Case, TokenKind};
+use attribute::{Attribution, Attributor};
+use marks::Quoted;
+use speaker::Speakers;
 
-/// Finds the quotations of `doc`.
-pub(crate) fn find(doc: &Document<'_>, _entities: &[Entity]) -> Vec<Quote> {
-    marks::pair(doc)
-        .into_iter()
-        .filter(|q| !q.span.is_empty())
-        .map(|q| Quote { span: q.span, speaker: None, cue: None })
-        .collect()
+/// Lowercase words right before a quoted stretch that make it a name, a title or a term rather
+/// than someone's words: "the so-called “…”", "known as “…”", "the film “…”".
+const NAMING_WORDS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "named",
+    "as",
+    "term",
+    "word",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "motto",
+    "label",
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "documentary",
+    "song",
+    "album",
+    "show",
+    "series",
+    "programme",
+    "program",
+    "column",
+    "headline",
+    "play",
+    "poem",
+    "campaign",
+    "operation",
+    "codenamed",
+    "banner",
+    "banners",
+    "signs",
+    "sign",
+    "placards",
+    "chants",
+    "chanting",
+    "reading",
+];
+
+/// Finds the quotations of `doc` and their speakers.
+pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -> Vec<Quote> {
+    let quoted = marks::pair(doc);
+    if quoted.is_empty() {
+        return Vec::new();
+    }
+    let attributor = Attributor { speakers: Speakers { doc, entities, lexicon }, quotes: &quoted };
+    let mut attributions: Vec<Option<Attribution>> = Vec::with_capacity(quoted.len());
+    let mut quotes = Vec::new();
+    // Recent speakers: (entity, token of the mention), for resolving pronouns and descriptions.
+    let mut recent: Vec<(usize, usize)> = Vec::new();
+    for index in 0..quoted.len() {
+        let q = &quoted[index];
+        let found = attributor.attribute(&quoted, index, &attributions);
+        if !is_quote(doc, entities, q, found.as_ref()) {
+            attributions.push(None);
+            continue;
+        }
+        attributions.push(found);
+        let speaker = found.map(|a| {
+            let entity = attributor.resolve(&a.mention, &recent);
+            if let Some(entity) = entity {
+                recent.push((entity, a.mention.first));
+            }
+            Speaker { mention: a.mention.span(doc), entity }
+        });
+        let cue = found.and_then(|a| a.cue).map(|(first, last)| doc.tokens[first].span.to(doc.tokens[last].span));
+        quotes.push(Quote { span: q.span, speaker, cue, rule: found.map(|a| a.rule.name()) });
+    }
+    quotes
+}
+
+/// Whether a quoted stretch is a quotation of someone's words.
+///
+/// - A stretch that is a name (only capitalised words, numbers and name joiners, at most six
+///   words: “Antúnez”, ‘Cuba Decide’, “Group of 75”) or lies inside an entity mention is not.
+/// - A stretch after a naming word ("so-called", "known as", "the film") is not.
+/// - A short stretch (three words or fewer) is a quote only with a reporting cue of its own:
+///   “psychological torture” after "reported", not “humanitarian” gestures.
+/// - Anything longer is a quote, attributed or not.
+fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&Attribution>) -> bool {
+    if q.span.is_empty() {
+        return false;
+    }
+    let inner = q.open + 1..q.close.unwrap_or(doc.paragraphs[q.paragraph].tokens.end);
+    let words: Vec<usize> =
+        inner.clone().filter(|&i| matches!(doc.tokens[i].kind, TokenKind::Word(_) | TokenKind::Number)).collect();
+    if words.is_empty() {
+        return false;
+    }
+    if entities
+        .mentions
+        .iter()
+        .any(|m| m.span.overlaps(q.span) && m.span.start <= q.span.start && m.span.end >= q.span.end)
+    {
+        return false;
+    }
+    let name_like = words.len() <= 6
+        && words.iter().all(|&i| {
+            matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number)
+                || matches!(doc.word(i), "of" | "the" | "de" | "del" | "la" | "and" | "for" | "y")
+        })
+        && !inner.clone().any(|i| matches!(doc.word(i), "." | "!" | "?" | ","));
+    if name_like && !words.iter().any(|&i| doc.word(i) == "I") {
+        return false;
+    }
+    let before = doc.previous_solid(q.open).filter(|&i| doc.tokens[i].kind != TokenKind::LineBreak);
+    if let Some(b) = before {
+        let word = doc.word(b);
+        let known_as = word == "as" && doc.previous_solid(b).is_some_and(|k| matches!(doc.word(k), "known" | "such"));
+        if NAMING_WORDS.contains(&word) && (word != "as" || known_as) {
+            return false;
+        }
+    }
+    let short = words.len() <= 3;
+    if !short {
+        return true;
+    }
+    found.is_some_and(|a| a.rule.has_cue())
 }

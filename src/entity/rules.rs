@@ -1,0 +1,949 @@
+//! Name rules: capitalised stretches of text ("chunks") turned into PERSON, ORG, PLACE and PRISON
+//! candidates, with or without the gazetteer.
+//!
+//! A chunk is a run of name units — capitalised words, initials ("J."), abbreviated titles
+//! ("Mr."), `al-` names and gazetteer hits — joined by single spaces, hyphens ("Díaz-Balart"),
+//! name particles ("de la", "dos", "van", "bin") and, inside organization names, joiners ("of",
+//! "for", "and", "the"). Each chunk is then read from the left:
+//!
+//! 1. **Sentence-initial words** that are ordinary English words ("Recently", "However", "The")
+//!    are dropped: capitalisation at the start of a sentence is not evidence of a name.
+//! 2. **Prefixes** are peeled off: titles and roles ("Congresswoman", "Secretary of State",
+//!    "Mr."), demonyms before a title ("Spanish Foreign Minister"), and a gazetteer name before a
+//!    title, which stays a mention of its own ("UK" in "UK Foreign Secretary David Miliband").
+//! 3. **Heads** decide organizations, prisons and places: the rightmost head word of the rest
+//!    ("Union" in "Patriotic Union of Cuba", "Prison" in "Evin Prison", "Service" in "Scottish
+//!    Prison Service", "Bay" in "Bay of Pigs") gives its label to the whole stretch.
+//! 4. **Gazetteer names** that make up the whole rest keep their label.
+//! 5. **People** need evidence: a title, a known given name first ("Eliécer Góngora"), a kinship
+//!    or role word before ("his wife Nelva Ismarays Ortega"), a reporting verb after ("Ortega
+//!    assured"), or words that are all known given names and surnames.
+//! 6. Otherwise the chunk is split at its joiners and the parts are read again, so that "Cuba and
+//!    the United States" gives two places.
+//!
+//! After the label, context may extend a candidate: a lowercase "prison"/"jail" after a name makes
+//! it a prison and joins the span ("Mar Verde prison"); a quoted name after an organization joins
+//! it ("Civic Resistance Front 'Orlando Zapata Tamayo'"); a quoted name after a person is their
+//! nickname ("Jorge Luis García Pérez “Antúnez”"); a quoted name after a type word is an
+//! organization ("the civic platform ‘Cuba Decide’"); an acronym in brackets after an
+//! organization is its alias ("Patriotic Union of Cuba (UNPACU)").
+
+use crate::document::Document;
+use crate::gazetteer::{Gazetteer, Hit};
+use crate::label::Label;
+use crate::lexicon::{Lexicon, Sex};
+use crate::span::Span;
+use crate::token::{Case, QuoteRole, TokenKind};
+
+/// How a candidate was found; clustering treats them differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A full name: from the gazetteer (with its entry) or built by a rule.
+    Name { entry: Option<u32> },
+    /// A single capitalised word with no evidence of its own: it counts only if it is a short
+    /// form of an entity already named (a surname, a defined acronym).
+    Bare,
+    /// A nickname in quotation marks right after the person it names.
+    Nickname,
+    /// An acronym in brackets right after the organization it names.
+    Acronym,
+}
+
+/// A candidate mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub span: Span,
+    /// First and last token (inclusive).
+    pub first: usize,
+    pub last: usize,
+    pub label: Label,
+    pub kind: Kind,
+    /// The gender hint from a title or kinship word before the name.
+    pub sex: Sex,
+    /// Whether a title or role came right before the name ("President", "Mr.").
+    pub titled: bool,
+}
+
+/// Lowercase words that join the parts of a person's or place's name.
+const PARTICLES: &[&str] = &[
+    "de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter", "ten",
+    "le", "bin", "ibn", "bint", "abu", "y", "e", "zu", "st",
+];
+
+/// Lowercase words that join the parts of an organization's name, never a person's.
+const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "in", "at", "to", "against", "des", "et", "für", "und"];
+
+/// Arabic articles written before a hyphen: "al-Hathloul", "el-Sisi", "ash-Shaykh".
+const ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"];
+
+/// Lowercase words after a name that make it a prison: "Mar Verde prison", "Peterhead jail".
+const PRISON_WORDS: &[&str] = &["prison", "jail", "gaol", "penitentiary"];
+
+/// Lowercase two-word prison phrases after a name: "Toronto West detention centre".
+const PRISON_PHRASES: &[(&str, &str)] = &[
+    ("detention", "center"),
+    ("detention", "centre"),
+    ("detention", "facility"),
+    ("penal", "colony"),
+    ("prison", "camp"),
+    ("labor", "camp"),
+    ("labour", "camp"),
+    ("correctional", "facility"),
+];
+
+/// Lowercase words before a quoted name that make it an organization's name.
+const ORG_TYPE_WORDS: &[&str] = &[
+    "platform",
+    "movement",
+    "group",
+    "organization",
+    "organisation",
+    "campaign",
+    "party",
+    "coalition",
+    "network",
+    "initiative",
+    "association",
+    "collective",
+    "alliance",
+    "front",
+    "union",
+    "newspaper",
+    "magazine",
+    "outlet",
+    "website",
+    "site",
+    "portal",
+    "channel",
+    "agency",
+    "foundation",
+    "company",
+    "firm",
+    "band",
+    "club",
+    "team",
+];
+
+/// Lowercase words before a name that say it is a person: kin and roles (with a gender hint).
+const PERSON_CONTEXT: &[(&str, Sex)] = &[
+    ("wife", Sex::Female),
+    ("husband", Sex::Male),
+    ("sister", Sex::Female),
+    ("brother", Sex::Male),
+    ("mother", Sex::Female),
+    ("father", Sex::Male),
+    ("daughter", Sex::Female),
+    ("son", Sex::Male),
+    ("widow", Sex::Female),
+    ("niece", Sex::Female),
+    ("nephew", Sex::Male),
+    ("aunt", Sex::Female),
+    ("uncle", Sex::Male),
+    ("cousin", Sex::Unknown),
+    ("partner", Sex::Unknown),
+    ("girlfriend", Sex::Female),
+    ("boyfriend", Sex::Male),
+    ("spokeswoman", Sex::Female),
+    ("spokesman", Sex::Male),
+    ("chairwoman", Sex::Female),
+    ("chairman", Sex::Male),
+    ("businessman", Sex::Male),
+    ("businesswoman", Sex::Female),
+    ("congressman", Sex::Male),
+    ("congresswoman", Sex::Female),
+];
+
+/// Weekdays: capitalised, never names.
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Months, and their abbreviations: not names next to a number.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// One name unit of a chunk: tokens `first..=last`, and the gazetteer hit it is, if any.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    first: usize,
+    last: usize,
+    hit: Option<usize>,
+}
+
+/// A piece of a chunk: a name unit, or the connector words before the next unit.
+#[derive(Clone, Copy, Debug)]
+enum Part {
+    Unit(Unit),
+    /// Connector tokens `first..=last`; `joiner` when one of them is an organization joiner.
+    Link {
+        joiner: bool,
+    },
+}
+
+/// The rule engine over one document.
+pub(crate) struct Rules<'a, 'd> {
+    doc: &'a Document<'d>,
+    hits: &'a [Hit],
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+    /// For each token, the index of the gazetteer hit that starts there.
+    hit_starting: Vec<u32>,
+    /// For each paragraph, whether it is written in title case (a headline).
+    title_case: Vec<bool>,
+    out: Vec<Candidate>,
+}
+
+const NO_HIT: u32 = u32::MAX;
+
+impl<'a, 'd> Rules<'a, 'd> {
+    pub fn new(doc: &'a Document<'d>, hits: &'a [Hit], gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
+        let mut hit_starting = vec![NO_HIT; doc.tokens.len()];
+        for (index, hit) in hits.iter().enumerate() {
+            hit_starting[hit.tokens.start] = index as u32;
+        }
+        let title_case = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let long = doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word() && t.span.len() >= 4);
+                let (words, capitalised) = long.fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.is_capitalized())));
+                words >= 4 && capitalised * 5 >= words * 4
+            })
+            .collect();
+        Rules { doc, hits, gazetteer, lexicon, hit_starting, title_case, out: Vec::new() }
+    }
+
+    /// Runs the rules over the whole document; candidates come out in text order, disjoint.
+    pub fn run(&mut self) -> Vec<Candidate> {
+        let n = self.doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(unit) = self.unit_at(i) {
+                let (parts, last) = self.chunk_from(unit);
+                self.read_chunk(&parts);
+                i = last + 1;
+                i = self.after_chunk(i);
+            } else {
+                i += 1;
+            }
+        }
+        std::mem::take(&mut self.out)
+    }
+
+    // ----- chunking -----
+
+    fn word(&self, i: usize) -> &'d str {
+        self.doc.word(i)
+    }
+
+    fn is_kind(&self, i: usize, kind: TokenKind) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == kind)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Capitalized | Case::Upper)))
+    }
+
+    fn is_lower_word(&self, i: usize, list: &[&str]) -> bool {
+        matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Lower)))
+            && list.contains(&self.word(i))
+    }
+
+    /// The name unit that starts at token `i`, if one does.
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        let tokens = &self.doc.tokens;
+        if let Some(&hit) = self.hit_starting.get(i)
+            && hit != NO_HIT
+        {
+            let hit = hit as usize;
+            return Some(Unit { first: i, last: self.hits[hit].tokens.end - 1, hit: Some(hit) });
+        }
+        // "al-Hathloul": an Arabic article, a hyphen, a capitalised word, written together.
+        if self.is_lower_word(i, ARTICLES)
+            && self.is_kind(i + 1, TokenKind::Dash)
+            && self.word(i + 1) == "-"
+            && self.is_name_word(i + 2)
+        {
+            return Some(Unit { first: i, last: i + 2, hit: None });
+        }
+        if !self.is_name_word(i) || self.is_calendar_word(i) {
+            return None;
+        }
+        let initial = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
+        if !initial && matches!(self.word(i), "I" | "I’m" | "I'm" | "I’ve" | "I'd" | "I’d" | "I’ll" | "I'll" | "I've")
+        {
+            return None;
+        }
+        // In a headline written in title case, capitalised ordinary words are not names
+        // ("Hollande Says Trump …"); gazetteer names were taken above.
+        if self.title_case_paragraph(i) {
+            let word = self.word(i);
+            if self.lexicon.is_english(word) && self.lexicon.given_name(word).is_none() {
+                return None;
+            }
+        }
+        // An abbreviated title or an initial keeps its period: "Mr.", "Gen.", "J.".
+        let period = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
+        if period {
+            let initial = self.word(i).chars().count() == 1;
+            let abbreviation = self.lexicon.titles.match_at(self.doc, i).is_some_and(|(end, _)| end == i + 1);
+            let suffix = matches!(self.word(i), "Jr" | "Sr" | "St");
+            if initial || abbreviation || suffix {
+                return Some(Unit { first: i, last: i + 1, hit: None });
+            }
+        }
+        Some(Unit { first: i, last: i, hit: None })
+    }
+
+    /// Whether token `i` is a weekday, or a month next to a number ("May 5", "5 May", "May 2019"):
+    /// capitalised, but never part of a name.
+    fn is_calendar_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if WEEKDAYS.contains(&word) {
+            return true;
+        }
+        if !MONTHS.contains(&word) {
+            return false;
+        }
+        let number = |j: Option<usize>| j.is_some_and(|j| self.doc.tokens[j].kind == TokenKind::Number);
+        let mut next = self.doc.next_solid(i);
+        if next.is_some_and(|n| self.word(n) == ".") {
+            next = next.and_then(|n| self.doc.next_solid(n));
+        }
+        number(next) || number(self.doc.previous_solid(i))
+    }
+
+    /// Whether token `i` is in a paragraph written in title case: four or more words of four
+    /// letters or more, at least four in five of them capitalised.
+    fn title_case_paragraph(&self, i: usize) -> bool {
+        let paragraph = self.doc.sentences.get(self.doc.sentence_of[i] as usize).map_or(0, |s| s.paragraph);
+        self.title_case.get(paragraph).copied().unwrap_or(false)
+    }
+
+    fn word_is(&self, i: usize, text: &str) -> bool {
+        i < self.doc.tokens.len() && self.word(i) == text
+    }
+
+    /// Whether token `i` is horizontal space of one ordinary width (not a line break).
+    fn is_gap(&self, i: usize) -> bool {
+        self.is_kind(i, TokenKind::Space)
+    }
+
+    /// Extends a chunk from its first unit; returns its parts and its last token.
+    fn chunk_from(&self, first: Unit) -> (Vec<Part>, usize) {
+        let mut parts = vec![Part::Unit(first)];
+        let mut end = first.last;
+        loop {
+            let j = end + 1;
+            // A hyphen written between two name units: "Díaz-Balart", "Abd El-Fattah".
+            if self.is_kind(j, TokenKind::Dash)
+                && matches!(self.word(j), "-" | "‐")
+                && let Some(unit) = self.unit_at(j + 1)
+                && self.doc.tokens[j + 1].span.start == self.doc.tokens[j].span.end
+            {
+                parts.push(Part::Link { joiner: false });
+                parts.push(Part::Unit(unit));
+                end = unit.last;
+                continue;
+            }
+            if !self.is_gap(j) {
+                break;
+            }
+            if let Some(unit) = self.unit_at(j + 1) {
+                parts.push(Part::Unit(unit));
+                end = unit.last;
+                continue;
+            }
+            // Up to three connector words, each followed by a space, then a unit.
+            let mut k = j + 1;
+            let mut joiner = false;
+            let mut links = 0;
+            let mut found = None;
+            while links < 3 {
+                let connector =
+                    self.is_lower_word(k, PARTICLES) || self.is_lower_word(k, JOINERS) || self.word_is(k, "&");
+                if !connector || !self.is_gap(k + 1) {
+                    break;
+                }
+                joiner |= !self.is_lower_word(k, PARTICLES);
+                links += 1;
+                if let Some(unit) = self.unit_at(k + 2) {
+                    found = Some(unit);
+                    break;
+                }
+                k += 2;
+            }
+            match found {
+                Some(unit) => {
+                    parts.push(Part::Link { joiner });
+                    parts.push(Part::Unit(unit));
+                    end = unit.last;
+                }
+                None => break,
+            }
+        }
+        (parts, end)
+    }
+
+    // ----- reading a chunk -----
+
+    /// The label a gazetteer hit gives.
+    fn hit_label(&self, hit: usize) -> Label {
+        self.gazetteer.entry(self.hits[hit].entry).label
+    }
+
+    fn unit_text(&self, unit: Unit) -> &'d str {
+        &self.doc.text[self.doc.tokens[unit.first].span.start..self.doc.tokens[unit.last].span.end]
+    }
+
+    fn read_chunk(&mut self, parts: &[Part]) {
+        let mut start = 0;
+        // 1. Sentence-initial ordinary words, and a capitalised article anywhere, are not names.
+        while let Some(Part::Unit(unit)) = parts.get(start) {
+            let word = self.unit_text(*unit);
+            let article = matches!(word, "The" | "A" | "An");
+            let initial_word = unit.hit.is_none()
+                && unit.first == unit.last
+                && self.doc.is_sentence_initial(unit.first)
+                && self.lexicon.is_english(word)
+                && !self.given_name_leading(parts, start);
+            if !(article || initial_word) {
+                break;
+            }
+            if initial_word && !article {
+                // Still a short form if an entity named earlier uses it ("Manning said").
+                self.push(unit.first, unit.last, Label::Person, Kind::Bare);
+            }
+            start = next_unit(parts, start);
+        }
+        if start >= parts.len() {
+            return;
+        }
+        // 2. Prefixes: titles, demonyms and names before a title.
+        let mut sex = Sex::Unknown;
+        let mut titled = false;
+        loop {
+            let Some(Part::Unit(unit)) = parts.get(start) else { return };
+            let unit = *unit;
+            if let Some(hit) = unit.hit
+                && let Some(after) = self.title_after(parts, next_unit(parts, start))
+            {
+                // "UK Foreign Secretary …": the name before the title is a mention of its own.
+                self.push(unit.first, unit.last, self.hit_label(hit), Kind::Name { entry: Some(self.hits[hit].entry) });
+                let (skip, title_sex) = after;
+                sex = title_sex;
+                titled = true;
+                start = skip;
+                continue;
+            }
+            if unit.hit.is_none()
+                && let Some((skip, title_sex)) = self.title_at(parts, start)
+            {
+                if title_sex != Sex::Unknown {
+                    sex = title_sex;
+                }
+                titled = true;
+                start = skip;
+                continue;
+            }
+            if self.is_demonym_unit(unit) && next_unit(parts, start) < parts.len() {
+                start = next_unit(parts, start);
+                continue;
+            }
+            break;
+        }
+        if start >= parts.len() {
+            return;
+        }
+        self.read_rest(&parts[start..], sex, titled);
+    }
+
+    /// Whether the unit at `index` is a given name followed by another name unit ("Will Smith").
+    fn given_name_leading(&self, parts: &[Part], index: usize) -> bool {
+        let Some(Part::Unit(unit)) = parts.get(index) else { return false };
+        self.lexicon.given_name(self.unit_text(*unit)).is_some() && next_unit(parts, index) < parts.len()
+    }
+
+    /// A title phrase starting at part `index` and ending before the last unit: the index of the
+    /// part after it and the title's gender hint.
+    fn title_at(&self, parts: &[Part], index: usize) -> Option<(usize, Sex)> {
+        let Part::Unit(unit) = parts.get(index)? else { return None };
+        let (end, title) = self.lexicon.titles.match_at(self.doc, unit.first)?;
+        // The title must end on a unit boundary, and a name must follow it.
+        let mut next = index;
+        while next < parts.len() {
+            if let Part::Unit(u) = parts[next] {
+                if u.last == end {
+                    next += 1;
+                    break;
+                }
+                if u.last > end {
+                    return None;
+                }
+            }
+            next += 1;
+        }
+        while let Some(Part::Link { .. }) = parts.get(next) {
+            next += 1;
+        }
+        (next < parts.len()).then_some((next, title.sex))
+    }
+
+    /// A title right at part `index`, as [`title_at`](Self::title_at).
+    fn title_after(&self, parts: &[Part], index: usize) -> Option<(usize, Sex)> {
+        if index >= parts.len() {
+            return None;
+        }
+        self.title_at(parts, index)
+    }
+
+    fn is_demonym_unit(&self, unit: Unit) -> bool {
+        unit.hit.is_none()
+            && self.lexicon.demonyms.match_at(self.doc, unit.first).is_some_and(|(end, _)| end == unit.last)
+    }
+
+    /// Reads the chunk after its prefixes (steps 3 to 6).
+    fn read_rest(&mut self, parts: &[Part], sex: Sex, titled: bool) {
+        let units: Vec<Unit> = units_of(parts);
+        let (first, last) = (units[0].first, units[units.len() - 1].last);
+        // 3. Heads.
+        if let Some(label) = self.rightmost_head(&units)
+            && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
+        {
+            self.push(first, last, label, Kind::Name { entry: None });
+            return;
+        }
+        // 4. One gazetteer name.
+        if units.len() == 1
+            && let Some(hit) = units[0].hit
+        {
+            let label = self.hit_label(hit);
+            let entry = self.hits[hit].entry;
+            if self.ambiguous_hit(units[0], label) {
+                return;
+            }
+            if label == Label::Person || !titled {
+                let at = self.push(first, last, label, Kind::Name { entry: Some(entry) });
+                self.out[at].sex = sex;
+                self.out[at].titled = titled;
+                return;
+            }
+        }
+        // 5. People.
+        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
+        if !joined && self.person_like(&units) && self.person_evidence(&units, titled) {
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = if sex != Sex::Unknown { sex } else { self.context_sex(first) };
+            self.out[at].titled = titled;
+            return;
+        }
+        if units.len() == 1 {
+            let unit = units[0];
+            if let Some(hit) = unit.hit {
+                let label = self.hit_label(hit);
+                if !self.ambiguous_hit(unit, label) {
+                    self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
+                }
+            } else if unit.first == unit.last && !self.is_demonym_unit(unit) {
+                let word = self.word(unit.first);
+                let ordinary = self.lexicon.is_english(word) && self.doc.is_sentence_initial(unit.first);
+                let title = self.lexicon.titles.contains_word(word).is_some();
+                let upper = self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Upper);
+                if !ordinary && !title {
+                    // "Garin said", "said Hogue": a reporting verb next to a lone name makes it a person.
+                    let speaks = !upper && (self.cue_after(last) || self.cue_before(first));
+                    let kind = if speaks || titled { Kind::Name { entry: None } } else { Kind::Bare };
+                    let at = self.push(first, last, Label::Person, kind);
+                    self.out[at].sex = sex;
+                    self.out[at].titled = titled;
+                }
+            }
+            return;
+        }
+        // 6. Split at joiners (or, with none, into single units) and read the parts again.
+        let mut piece_start = 0;
+        for (index, part) in parts.iter().enumerate() {
+            let boundary = match part {
+                Part::Link { joiner } => *joiner || !joined,
+                Part::Unit(_) => false,
+            };
+            if boundary {
+                if index > piece_start {
+                    self.read_piece(&parts[piece_start..index]);
+                }
+                piece_start = index + 1;
+            }
+        }
+        if piece_start < parts.len() {
+            self.read_piece(&parts[piece_start..]);
+        }
+    }
+
+    /// Reads a piece of a split chunk: a multi-unit piece that is person-like is a person,
+    /// otherwise each gazetteer name in it counts.
+    fn read_piece(&mut self, parts: &[Part]) {
+        let units = units_of(parts);
+        if units.is_empty() {
+            return;
+        }
+        if units.len() >= 2 && self.person_like(&units) && self.person_evidence(&units, false) {
+            let (first, last) = (units[0].first, units[units.len() - 1].last);
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = self.context_sex(first);
+            return;
+        }
+        for unit in units {
+            match unit.hit {
+                Some(hit) => {
+                    let label = self.hit_label(hit);
+                    if !self.ambiguous_hit(unit, label) {
+                        self.push(unit.first, unit.last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
+                    }
+                }
+                None => {
+                    let word = self.unit_text(unit);
+                    let ordinary = self.lexicon.is_english(word) && self.doc.is_sentence_initial(unit.first);
+                    if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) {
+                        self.push(unit.first, unit.last, Label::Person, Kind::Bare);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The label of the rightmost head word or phrase among the units, if any.
+    fn rightmost_head(&self, units: &[Unit]) -> Option<Label> {
+        let mut found = None;
+        for unit in units {
+            if unit.hit.is_some() {
+                // A gazetteer name inside a longer name is not a head ("New York" in "New York University").
+                continue;
+            }
+            for i in unit.first..=unit.last {
+                if let Some((_, label)) = self.lexicon.heads.match_at(self.doc, i) {
+                    found = Some(label);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether units look like a person's name: plain capitalised words, initials, particles,
+    /// hyphenated parts, and at most a gazetteer name that is itself a given name or surname.
+    fn person_like(&self, units: &[Unit]) -> bool {
+        if units.len() > 6 {
+            return false;
+        }
+        units.iter().all(|unit| match unit.hit {
+            None => {
+                let word = self.unit_text(*unit);
+                !self.is_demonym_unit(*unit) && word.chars().any(char::is_lowercase) || word.len() <= 2
+            }
+            Some(hit) => {
+                let word = self.unit_text(*unit);
+                let label = self.hit_label(hit);
+                label == Label::Person
+                    || unit.first == unit.last
+                        && (self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word))
+            }
+        })
+    }
+
+    /// Whether there is evidence that person-like units name a person.
+    fn person_evidence(&self, units: &[Unit], titled: bool) -> bool {
+        let first_word = self.unit_text(units[0]);
+        let words: Vec<&str> = units.iter().map(|u| self.unit_text(*u)).collect();
+        let english = words.iter().filter(|w| self.lexicon.is_english(w)).count();
+        if titled {
+            return english < words.len() || units.len() >= 2;
+        }
+        if units.len() < 2 {
+            return false;
+        }
+        if units.iter().any(|u| u.hit.is_some_and(|h| self.hit_label(h) == Label::Person)) {
+            return true;
+        }
+        let given = self.lexicon.given_name(first_word).is_some();
+        let last_word = words[words.len() - 1];
+        let surname = self.lexicon.is_surname(last_word) || self.lexicon.is_surname(&strip_hyphen(last_word));
+        if given && (surname || !self.lexicon.is_english(last_word)) {
+            return true;
+        }
+        if given && english < words.len() {
+            return true;
+        }
+        let known = words.iter().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
+        if known && english == 0 {
+            return true;
+        }
+        let context = self.person_context_before(units[0].first).is_some()
+            || self.cue_after(units[units.len() - 1].last)
+            || self.cue_before(units[0].first);
+        context && english == 0
+    }
+
+    /// The gender hint of a kinship or role word right before a name ("his wife Nelva"), if any.
+    fn context_sex(&self, first: usize) -> Sex {
+        self.person_context_before(first).unwrap_or(Sex::Unknown)
+    }
+
+    /// A kinship or person-role word right before token `first` (a comma may come between).
+    fn person_context_before(&self, first: usize) -> Option<Sex> {
+        let mut i = self.doc.previous_solid(first)?;
+        if self.word(i) == "," {
+            i = self.doc.previous_solid(i)?;
+        }
+        let word = self.word(i);
+        if let Some(&(_, sex)) = PERSON_CONTEXT.iter().find(|(w, _)| *w == word) {
+            return Some(sex);
+        }
+        match self.lexicon.descriptor(word) {
+            Some((Label::Person, sex)) if self.doc.tokens[i].kind == TokenKind::Word(Case::Lower) => Some(sex),
+            _ => None,
+        }
+    }
+
+    /// Whether a reporting verb follows token `last` ("Ortega assured that").
+    fn cue_after(&self, last: usize) -> bool {
+        let Some(next) = self.doc.next_solid(last) else { return false };
+        self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
+            && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind == crate::lexicon::CueKind::Verb)
+    }
+
+    /// Whether a reporting verb comes right before token `first` ("said Ilyse Hogue").
+    fn cue_before(&self, first: usize) -> bool {
+        let Some(previous) = self.doc.previous_solid(first) else { return false };
+        self.doc.tokens[previous].kind == TokenKind::Word(Case::Lower)
+            && self.lexicon.cues.match_at(self.doc, previous).is_some_and(|(end, kind)| {
+                end == previous
+                    && kind == crate::lexicon::CueKind::Verb
+                    && !matches!(self.word(previous), "told" | "tells" | "asked" | "called" | "named")
+            })
+    }
+
+    /// Whether a one-unit gazetteer hit must be dropped for lack of context: a name that is also
+    /// an ordinary English word, at the start of a sentence ("Reading is…").
+    fn ambiguous_hit(&self, unit: Unit, label: Label) -> bool {
+        if unit.first != unit.last || label == Label::Person {
+            return false;
+        }
+        let word = self.word(unit.first);
+        self.doc.is_sentence_initial(unit.first)
+            && self.lexicon.is_english(word)
+            && self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Capitalized)
+    }
+
+    // ----- after the chunk: extensions -----
+
+    /// Adds a candidate and returns its index.
+    fn push(&mut self, first: usize, last: usize, label: Label, kind: Kind) -> usize {
+        let span = self.doc.tokens[first].span.to(self.doc.tokens[last].span);
+        self.out.push(Candidate { span, first, last, label, kind, sex: Sex::Unknown, titled: false });
+        self.out.len() - 1
+    }
+
+    /// Applies the extensions to the candidate that ends at token `next - 1`, if any; returns the
+    /// token where scanning goes on.
+    fn after_chunk(&mut self, next: usize) -> usize {
+        let Some(at) = self.out.len().checked_sub(1) else { return next };
+        if self.out[at].last + 1 != next {
+            return next;
+        }
+        let candidate = self.out[at].clone();
+        // "Mar Verde prison", "Peterhead jail", "Toronto West detention centre".
+        if matches!(candidate.kind, Kind::Name { .. } | Kind::Bare)
+            && candidate.label != Label::Person
+            && !self.indefinite_before(candidate.first)
+            && let Some(end) = self.prison_word_after(candidate.last)
+        {
+            // A known prison keeps its entry; a place or an unknown name becomes a new prison.
+            let kind = if candidate.label == Label::Prison { candidate.kind } else { Kind::Name { entry: None } };
+            self.out[at] = Candidate {
+                span: candidate.span.to(self.doc.tokens[end].span),
+                last: end,
+                label: Label::Prison,
+                kind,
+                ..candidate
+            };
+            return end + 1;
+        }
+        if candidate.kind == Kind::Bare
+            && !self.indefinite_before(candidate.first)
+            && let Some(end) = self.prison_word_after(candidate.last)
+        {
+            self.out[at] = Candidate {
+                span: candidate.span.to(self.doc.tokens[end].span),
+                last: end,
+                label: Label::Prison,
+                kind: Kind::Name { entry: None },
+                ..candidate
+            };
+            return end + 1;
+        }
+        // A quoted name right after: part of an organization, a person's nickname.
+        if let Some((inner_first, inner_last, close)) = self.quoted_name_after(candidate.last) {
+            match candidate.label {
+                Label::Org => {
+                    self.out[at].span = candidate.span.to(self.doc.tokens[close].span);
+                    self.out[at].last = close;
+                    return close + 1;
+                }
+                Label::Person if candidate.kind != Kind::Bare => {
+                    self.push(inner_first, inner_last, Label::Person, Kind::Nickname);
+                    return close + 1;
+                }
+                _ => {}
+            }
+        }
+        // An acronym in brackets after an organization: "Patriotic Union of Cuba (UNPACU)".
+        if candidate.label == Label::Org
+            && let Some(acronym) = self.bracketed_acronym_after(candidate.last)
+        {
+            self.push(acronym, acronym, Label::Org, Kind::Acronym);
+            return acronym + 2;
+        }
+        next
+    }
+
+    /// Whether "a"/"an"/"another" comes right before token `first` (a generic mention).
+    fn indefinite_before(&self, first: usize) -> bool {
+        self.doc.previous_solid(first).is_some_and(|i| matches!(self.word(i), "a" | "an" | "another" | "A" | "An"))
+    }
+
+    /// The last token of a lowercase prison word or phrase right after token `last`.
+    fn prison_word_after(&self, last: usize) -> Option<usize> {
+        if !self.is_gap(last + 1) {
+            return None;
+        }
+        let i = last + 2;
+        if self.is_lower_word(i, PRISON_WORDS) {
+            return Some(i);
+        }
+        let word = self.doc.tokens.get(i).map(|_| self.word(i))?;
+        for &(a, b) in PRISON_PHRASES {
+            if word == a && self.is_gap(i + 1) && self.word_is(i + 2, b) {
+                return Some(i + 2);
+            }
+        }
+        None
+    }
+
+    /// A quoted name right after token `last`: one to five capitalised words between an opening
+    /// and a closing mark. Returns its first and last word tokens and the closing mark.
+    fn quoted_name_after(&self, last: usize) -> Option<(usize, usize, usize)> {
+        if !self.is_gap(last + 1) {
+            return None;
+        }
+        self.quoted_name_at(last + 2)
+    }
+
+    /// A quoted name whose opening mark is token `open`.
+    fn quoted_name_at(&self, open: usize) -> Option<(usize, usize, usize)> {
+        let mark = self.doc.tokens.get(open)?.quote()?;
+        if mark.role == QuoteRole::Close {
+            return None;
+        }
+        let first = open + 1;
+        let mut i = first;
+        let mut words = 0;
+        loop {
+            let token = self.doc.tokens.get(i)?;
+            match token.kind {
+                TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number => words += 1,
+                TokenKind::Space | TokenKind::Dash => {}
+                TokenKind::Word(Case::Lower) if self.is_lower_word(i, PARTICLES) || self.is_lower_word(i, JOINERS) => {}
+                TokenKind::Quote(close) if close.double == mark.double && close.role != QuoteRole::Open => {
+                    let last = i.checked_sub(1)?;
+                    return ((1..=5).contains(&words) && last >= first && !self.doc.tokens[last].is_blank())
+                        .then_some((first, last, i));
+                }
+                _ => return None,
+            }
+            i += 1;
+        }
+    }
+
+    /// An all-capitals word in brackets right after token `last`: the word's token index.
+    fn bracketed_acronym_after(&self, last: usize) -> Option<usize> {
+        if !self.is_gap(last + 1) || !self.word_is(last + 2, "(") {
+            return None;
+        }
+        let i = last + 3;
+        let upper = matches!(self.doc.tokens.get(i)?.kind, TokenKind::Word(Case::Upper));
+        (upper && self.word_is(i + 1, ")")).then_some(i)
+    }
+
+    /// "the civic platform ‘Cuba Decide’": a quoted name right after an organization type word is
+    /// an organization. Run after the main scan, over the whole document; a quoted name that
+    /// overlaps a candidate without containing it is left alone.
+    pub fn quoted_orgs(&self, taken: &[Candidate]) -> Vec<Candidate> {
+        let mut found = Vec::new();
+        let tokens = &self.doc.tokens;
+        for i in 0..tokens.len() {
+            if !self.is_lower_word(i, ORG_TYPE_WORDS) || !self.is_gap(i + 1) {
+                continue;
+            }
+            let Some((first, last, _)) = self.quoted_name_at(i + 2) else { continue };
+            let span = tokens[first].span.to(tokens[last].span);
+            if taken.iter().any(|c| c.span.overlaps(span) && !span.contains(c.span)) {
+                continue;
+            }
+            found.push(Candidate {
+                span,
+                first,
+                last,
+                label: Label::Org,
+                kind: Kind::Name { entry: None },
+                sex: Sex::Unknown,
+                titled: false,
+            });
+        }
+        found
+    }
+}
+
+/// The index of the next unit part after part `index`.
+fn next_unit(parts: &[Part], index: usize) -> usize {
+    let mut next = index + 1;
+    while let Some(Part::Link { .. }) = parts.get(next) {
+        next += 1;
+    }
+    next
+}
+
+fn units_of(parts: &[Part]) -> Vec<Unit> {
+    parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Unit(u) => Some(*u),
+            Part::Link { .. } => None,
+        })
+        .collect()
+}
+
+/// The last part of a hyphenated word ("Díaz-Balart" → "Balart").
+fn strip_hyphen(word: &str) -> String {
+    word.rsplit('-').next().unwrap_or(word).to_string()
+}

@@ -1,0 +1,597 @@
+//! The attribution sieve: ordered rules that find who said a quote, most reliable first.
+//!
+//! | rule | shape | example |
+//! | --- | --- | --- |
+//! | `after-cue-speaker` | quote, cue, speaker | “…,” said Nick Witney / “…,” added the activist |
+//! | `after-speaker-cue` | quote, speaker, cue | “…,” Trump said / “…,” Nelva Ismarays Ortega recently stated / “…,” Schiff, a Democrat, told reporters |
+//! | `according-to` | "according to" speaker, in the quote's sentence | “…,” according to the ministry |
+//! | `before-speaker-cue` | speaker, cue, quote, in one sentence | Smith said: “…” / Salazar described the regime as “…” / the sister …, Ana Belkis Ferrer García, denounced that the dictatorship “…” |
+//! | `colon` | speaker (and cue) then a colon, in the sentence or the paragraph before | Caddell continued: ¶ “…” / Bruno Parrilla … on Twitter: “…” |
+//! | `interrupted` | a quote right after an attributed one in the same sentence | “…,” he said, “…” |
+//! | `continued` | a quote that opens a sentence or paragraph with no cue, after an attributed quote nearby | “…,” she said. “…” |
+//! | `previous-sentence` | a quote that opens a sentence with no cue, after a sentence whose subject reports speech | Matonga clarified the comments. “…” |
+//!
+//! Each rule returns the speaker mention (an entity, a pronoun or a description) and the cue;
+//! [`resolve`](Attributor::resolve) then links pronouns and descriptions to entities.
+
+use super::marks::Quoted;
+use super::speaker::{MentionKind, SpeakerMention, Speakers};
+use crate::document::Document;
+use crate::label::Label;
+use crate::lexicon::{CueKind, Sex};
+use crate::token::{Case, TokenKind};
+
+/// The name of the rule that attributed a quote (for tests and debugging).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    AfterCueSpeaker,
+    AfterSpeakerCue,
+    AccordingTo,
+    BeforeSpeakerCue,
+    Colon,
+    Interrupted,
+    Continued,
+    PreviousSentence,
+}
+
+impl Rule {
+    /// The rule's name, as DESIGN.md and the JSON `rule` field write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::AfterCueSpeaker => "after-cue-speaker",
+            Rule::AfterSpeakerCue => "after-speaker-cue",
+            Rule::AccordingTo => "according-to",
+            Rule::BeforeSpeakerCue => "before-speaker-cue",
+            Rule::Colon => "colon",
+            Rule::Interrupted => "interrupted",
+            Rule::Continued => "continued",
+            Rule::PreviousSentence => "previous-sentence",
+        }
+    }
+
+    /// Whether the rule rests on a reporting cue next to the quote (strong evidence that the
+    /// quoted words are someone's), rather than on the neighbourhood of another quote.
+    pub fn has_cue(self) -> bool {
+        !matches!(self, Rule::Interrupted | Rule::Continued | Rule::PreviousSentence)
+    }
+}
+
+/// A found attribution.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attribution {
+    pub mention: SpeakerMention,
+    /// The cue's first and last token.
+    pub cue: Option<(usize, usize)>,
+    pub rule: Rule,
+}
+
+/// Words that may stand between a speaker and the reporting verb: auxiliaries and adverbs.
+const BETWEEN: &[&str] = &[
+    "also",
+    "again",
+    "later",
+    "then",
+    "recently",
+    "previously",
+    "once",
+    "still",
+    "further",
+    "first",
+    "finally",
+    "simply",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "were",
+    "are",
+    "would",
+    "will",
+    "could",
+    "should",
+    "might",
+    "may",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "just",
+    "often",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+    "publicly",
+    "privately",
+    "earlier",
+    "yesterday",
+    "today",
+    "only",
+    "even",
+    "already",
+    "has",
+    "been",
+    "being",
+    "quickly",
+    "angrily",
+    "told",
+    "wrote",
+];
+
+/// Prepositions: a name after one is not the subject of the clause.
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "by",
+    "of",
+    "with",
+    "for",
+    "from",
+    "on",
+    "at",
+    "in",
+    "about",
+    "against",
+    "after",
+    "before",
+    "than",
+    "like",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "under",
+    "between",
+    "among",
+    "including",
+    "via",
+    "per",
+    "unlike",
+    "behind",
+];
+
+/// Words that open a new clause: right after a quote, they mean the words after it are not its
+/// attribution.
+const CLAUSE_OPENERS: &[&str] = &[
+    "while", "but", "and", "or", "as", "although", "though", "because", "whereas", "when", "after", "before", "since",
+    "if", "unless", "until", "so", "yet", "which", "that", "where", "whether",
+];
+
+/// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
+/// cannot introduce the speaker.
+const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
+
+pub(crate) struct Attributor<'a, 'd> {
+    pub speakers: Speakers<'a, 'd>,
+    /// All quoted stretches of the document, in text order.
+    pub quotes: &'a [Quoted],
+}
+
+impl<'a, 'd> Attributor<'a, 'd> {
+    fn doc(&self) -> &'a Document<'d> {
+        self.speakers.doc
+    }
+
+    fn word(&self, i: usize) -> &'d str {
+        self.doc().word(i)
+    }
+
+    /// The reporting cue that starts at token `i`: its last token and kind. Verbs must be lower
+    /// case; phrases may open a sentence ("According to").
+    pub fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        let token = self.doc().tokens.get(i)?;
+        let case = match token.kind {
+            TokenKind::Word(case) => case,
+            _ => return None,
+        };
+        let (last, kind) = self.speakers.lexicon.cues.match_at(self.doc(), i)?;
+        match (case, kind) {
+            (Case::Lower, _) | (Case::Capitalized, CueKind::Phrase) => Some((last, kind)),
+            _ => None,
+        }
+    }
+
+    /// A reporting verb (or phrase) at token `i`, not a noun.
+    fn verb_at(&self, i: usize) -> Option<usize> {
+        match self.cue_at(i)? {
+            (last, CueKind::Verb | CueKind::Phrase) => Some(last),
+            (_, CueKind::Noun) => None,
+        }
+    }
+
+    /// The next solid token after `i` in the same paragraph.
+    fn next(&self, i: usize) -> Option<usize> {
+        let j = self.doc().next_solid(i)?;
+        (self.doc().tokens[j].kind != TokenKind::LineBreak).then_some(j)
+    }
+
+    /// The previous solid token before `i` in the same paragraph.
+    fn previous(&self, i: usize) -> Option<usize> {
+        let j = self.doc().previous_solid(i)?;
+        (self.doc().tokens[j].kind != TokenKind::LineBreak).then_some(j)
+    }
+
+    fn is_between(&self, i: usize) -> bool {
+        let token = self.doc().tokens[i];
+        token.kind == TokenKind::Word(Case::Lower) && {
+            let word = self.word(i);
+            BETWEEN.contains(&word) || word.ends_with("ly") && word.len() > 4
+        }
+    }
+
+    /// Runs the sieve for quote `q` (index `index` in `quotes`); `previous` are the attributions
+    /// of the quotes before it.
+    pub fn attribute(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+        let q = &quotes[index];
+        self.after_quote(q)
+            .or_else(|| self.according_to(q))
+            .or_else(|| self.before_quote(q))
+            .or_else(|| self.colon(q))
+            .or_else(|| self.interrupted(quotes, index, previous))
+            .or_else(|| self.continued(quotes, index, previous))
+            .or_else(|| self.previous_sentence(q))
+    }
+
+    /// `previous-sentence`: a quote that opens its sentence, with no cue of its own, after a
+    /// sentence (in the same paragraph, or ending the one before) whose subject reports speech:
+    /// "Matonga later clarified the president's comments. “What the president is saying…”"
+    fn previous_sentence(&self, q: &Quoted) -> Option<Attribution> {
+        let doc = self.doc();
+        let here = doc.sentence_of[q.open] as usize;
+        if doc.sentences[here].tokens.start != q.open || here == 0 {
+            return None;
+        }
+        let before = &doc.sentences[here - 1];
+        if before.paragraph + 1 < q.paragraph
+            || before.paragraph != q.paragraph && doc.paragraphs[q.paragraph].tokens.start != q.open
+        {
+            return None;
+        }
+        if before.tokens.clone().any(|i| doc.tokens[i].quote().is_some()) {
+            return None;
+        }
+        let start = before.tokens.start;
+        let cue = before
+            .tokens
+            .clone()
+            .find(|&i| self.verb_at(i).is_some() && !self.word(i).eq_ignore_ascii_case("according"))?;
+        let mention = self.subject_of(cue, start)?;
+        let cue_last = self.verb_at(cue)?;
+        Some(Attribution { mention, cue: Some((cue, cue_last)), rule: Rule::PreviousSentence })
+    }
+
+    /// `after-cue-speaker` and `after-speaker-cue`.
+    fn after_quote(&self, q: &Quoted) -> Option<Attribution> {
+        let close = q.close?;
+        let mut a = self.next(close)?;
+        if matches!(self.word(a), "," | "—" | "–") {
+            a = self.next(a)?;
+        }
+        // The words after the quote attribute it within its sentence: in `“….” She said she
+        // admires …` the new sentence is about what follows. A question or exclamation, or a
+        // short sentence after a full stop ("Trump said Friday."), still attributes it.
+        if self.doc().sentence_of[a] != self.doc().sentence_of[close] {
+            let ending = self.previous(close).map(|e| self.word(e));
+            let sentence = &self.doc().sentences[self.doc().sentence_of[a] as usize];
+            let short = sentence.tokens.end.saturating_sub(a) <= 12;
+            let still_attributes = matches!(ending, Some("?" | "!")) || matches!(ending, Some(".")) && short;
+            if !still_attributes {
+                return None;
+            }
+        }
+        // A new clause after the quote ("…,” while her colleague … called him …) is not its
+        // attribution.
+        if CLAUSE_OPENERS.contains(&self.word(a)) {
+            return None;
+        }
+        if let Some(cue_last) = self.verb_at(a)
+            && !OBJECT_VERBS.contains(&self.word(a))
+        {
+            let s = self.next(cue_last)?;
+            let mention = self.speakers.starting_at(s)?;
+            return Some(Attribution { mention, cue: Some((a, cue_last)), rule: Rule::AfterCueSpeaker });
+        }
+        // The first reporting verb after the quote, within its clause, and the verb's subject
+        // between the quote and the verb: “…,” Trump said / “…,” Schiff, a Democrat, told
+        // reporters / “…,” White House press secretary Josh Earnest said.
+        let mut j = a;
+        for _ in 0..30 {
+            if matches!(self.doc().tokens[j].kind, TokenKind::Quote(_)) || matches!(self.word(j), "." | "?" | "!" | ";")
+            {
+                return None;
+            }
+            if j > a && self.verb_at(j).is_some() {
+                break;
+            }
+            j = self.next(j)?;
+        }
+        let cue_last = self.verb_at(j)?;
+        let mention = self.subject_of(j, a)?;
+        Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterSpeakerCue })
+    }
+
+    /// `according-to`: "according to X" in the sentence of the quote, before or after it.
+    fn according_to(&self, q: &Quoted) -> Option<Attribution> {
+        let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
+        let end_sentence = match q.close {
+            Some(close) => &self.doc().sentences[self.doc().sentence_of[close] as usize],
+            None => sentence,
+        };
+        let range = sentence.tokens.start..end_sentence.tokens.end;
+        for i in range {
+            if i > q.open && q.close.is_none_or(|c| i <= c) {
+                continue;
+            }
+            if self.word(i).eq_ignore_ascii_case("according")
+                && let Some((last, CueKind::Phrase)) = self.cue_at(i)
+            {
+                let mention = self.speakers.starting_at(self.next(last)?)?;
+                return Some(Attribution { mention, cue: Some((i, last)), rule: Rule::AccordingTo });
+            }
+        }
+        None
+    }
+
+    /// `before-speaker-cue`: the nearest reporting verb left of the quote in its sentence, and its
+    /// subject.
+    fn before_quote(&self, q: &Quoted) -> Option<Attribution> {
+        let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
+        let start = sentence.tokens.start;
+        let mut i = q.open;
+        let mut steps = 0;
+        while i > start && steps < 60 {
+            i -= 1;
+            steps += 1;
+            if self.closes_quote(i) {
+                // Another quote's words: its attribution is its own.
+                return None;
+            }
+            let Some(cue_last) = self.verb_at(i) else { continue };
+            if cue_last >= q.open {
+                continue;
+            }
+            if self.word(i).eq_ignore_ascii_case("according") {
+                continue;
+            }
+            // “A,” says X, “B”: the verb follows another quote, so its speaker comes after it.
+            if let Some(p) = self.previous(i)
+                && self.closes_quote(p)
+            {
+                let mention = self.speakers.starting_at(self.next(cue_last)?)?;
+                return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::Interrupted });
+            }
+            // The subject is after any earlier quote in the sentence.
+            let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
+            let mut mention = self.subject_of(i, clause_start);
+            // A participle ("…, calling Mandela a “courageous” statesman") has the subject of the
+            // sentence: its first person outside quotes and prepositional phrases.
+            if mention.is_none() && self.word(i).ends_with("ing") {
+                mention = (start..i).find_map(|j| {
+                    let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+                    (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
+                        .then_some(SpeakerMention {
+                            first: m.first,
+                            last: m.last,
+                            kind: MentionKind::Entity(m.cluster),
+                        })
+                });
+            }
+            let mention = mention?;
+            return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::BeforeSpeakerCue });
+        }
+        None
+    }
+
+    /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
+    fn subject_of(&self, cue: usize, start: usize) -> Option<SpeakerMention> {
+        let mut p = self.previous(cue)?;
+        for _ in 0..4 {
+            if p > start && self.is_between(p) {
+                p = self.previous(p)?;
+            } else {
+                break;
+            }
+        }
+        if p < start {
+            return None;
+        }
+        if let Some(mention) = self.speakers.ending_at(p)
+            && mention.first >= start
+        {
+            return Some(mention);
+        }
+        // An apposition or an opening phrase before the verb: the first person named in the
+        // clause, else its first organization, else a pronoun or description opening it. Names
+        // after a preposition or a determiner, or in the possessive, are not subjects
+        // ("Speaking to MSNBC's Morning Joe, Bush described…").
+        if self.word(p) == "," || p > start {
+            let mut best: Option<SpeakerMention> = None;
+            for j in start..p {
+                if let Some(m) = self.speakers.entities.mention_at_token(j)
+                    && m.first == j
+                    && !self.governed(m.first, m.last, start)
+                {
+                    let mention = SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) };
+                    match m.label {
+                        Label::Person => return Some(mention),
+                        Label::Org if best.is_none() => best = Some(mention),
+                        _ => {}
+                    }
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+            let opening =
+                (start..p).find(|&j| !self.doc().tokens[j].is_blank() && self.doc().tokens[j].quote().is_none())?;
+            return self.speakers.starting_at(opening).filter(|m| m.last < cue);
+        }
+        None
+    }
+
+    /// Whether token `i` lies between the marks of a quoted stretch.
+    fn inside_quote(&self, i: usize) -> bool {
+        let at = self.quotes.partition_point(|q| q.open < i);
+        at > 0
+            && self.quotes[at - 1].close.is_none_or(|c| i < c)
+            && self.speakers.doc.tokens[i].span.start < self.quotes[at - 1].span.end
+    }
+
+    /// Whether token `i` is a quotation mark that closes quoted words, not a quoted name (the
+    /// name "‘Cuba Decide’" is an entity mention).
+    fn closes_quote(&self, i: usize) -> bool {
+        let closing = self.doc().tokens[i].quote().is_some_and(|m| m.role != crate::token::QuoteRole::Open);
+        closing && i > 0 && self.speakers.entities.mention_at_token(i - 1).is_none_or(|m| m.last != i - 1)
+    }
+
+    /// Whether the mention at tokens `first..=last` is the object of a preposition, follows a
+    /// determiner, or is in the possessive: then it cannot be the subject of a clause.
+    fn governed(&self, first: usize, last: usize, start: usize) -> bool {
+        let possessive = self.doc().tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Clitic)
+            || self.doc().tokens.get(last + 1).is_some_and(|_| matches!(self.word(last + 1), "’" | "'"));
+        if possessive {
+            return true;
+        }
+        let Some(before) = self.previous(first).filter(|&b| b >= start) else { return false };
+        let word = self.word(before);
+        PREPOSITIONS.contains(&word) || matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+    }
+
+    /// `colon`: a colon before the quote, with a speaker (and maybe a cue) before it, in the
+    /// same sentence or ending the previous paragraph.
+    fn colon(&self, q: &Quoted) -> Option<Attribution> {
+        let before = self.doc().previous_solid(q.open)?;
+        let colon = if self.word(before) == ":" {
+            before
+        } else if self.doc().tokens[before].kind == TokenKind::LineBreak {
+            let end = self.doc().previous_solid(before)?;
+            let end =
+                if self.doc().tokens[end].kind == TokenKind::LineBreak { self.doc().previous_solid(end)? } else { end };
+            if self.word(end) != ":" {
+                return None;
+            }
+            end
+        } else {
+            return None;
+        };
+        let sentence = &self.doc().sentences[self.doc().sentence_of[colon] as usize];
+        let start = sentence.tokens.start;
+        // A cue before the colon: "Caddell continued:".
+        let mut i = colon;
+        while i > start {
+            i -= 1;
+            if self.verb_at(i).is_some() {
+                let mention = self.subject_of(i, start)?;
+                let cue_last = self.verb_at(i)?;
+                return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::Colon });
+            }
+        }
+        // No cue: the speaker right before the colon ("Mr. Obama: “…”").
+        let p = self.previous(colon)?;
+        let mention = self.speakers.ending_at(p)?;
+        (mention.first >= start && matches!(mention.kind, MentionKind::Entity(_))).then_some(Attribution {
+            mention,
+            cue: None,
+            rule: Rule::Colon,
+        })
+    }
+
+    /// `interrupted`: “A,” said X, “B.” — B right after A's attribution in the same sentence.
+    fn interrupted(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+        let q = &quotes[index];
+        let p = index.checked_sub(1)?;
+        let earlier = previous[p]?;
+        let close = quotes[p].close?;
+        let same_sentence = self.doc().sentence_of[close] == self.doc().sentence_of[q.open];
+        let near = q.open - close <= 30 && earlier.mention.last < q.open && earlier.mention.first > close;
+        (same_sentence && near).then_some(Attribution { mention: earlier.mention, cue: None, rule: Rule::Interrupted })
+    }
+
+    /// `continued`: a quote that opens its sentence, with no cue of its own, continues the speaker
+    /// of an attributed quote in the same paragraph, or ending the previous paragraph.
+    fn continued(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+        let q = &quotes[index];
+        let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
+        if sentence.tokens.start != q.open {
+            return None;
+        }
+        let p = index.checked_sub(1)?;
+        let earlier = previous[p]?;
+        let same_paragraph = quotes[p].paragraph == q.paragraph;
+        let paragraph_before = q.paragraph == quotes[p].paragraph + 1
+            && self.doc().paragraphs[q.paragraph].tokens.start == q.open
+            && self.paragraph_ends_with_quote_or_attribution(quotes[p].paragraph, &earlier);
+        (same_paragraph || paragraph_before).then_some(Attribution {
+            mention: earlier.mention,
+            cue: None,
+            rule: Rule::Continued,
+        })
+    }
+
+    /// Whether paragraph `p` ends with the attributed quote's sentence (nothing said after it).
+    fn paragraph_ends_with_quote_or_attribution(&self, p: usize, earlier: &Attribution) -> bool {
+        let paragraph = &self.doc().paragraphs[p];
+        let last_sentence = self.doc().sentence_of[paragraph.tokens.end - 1];
+        self.doc().sentence_of[earlier.mention.last] == last_sentence
+    }
+
+    /// Resolves a speaker mention to an entity: entities are themselves; pronouns and
+    /// descriptions take the previous compatible speaker nearby, else the nearest earlier
+    /// compatible mention.
+    pub fn resolve(&self, mention: &SpeakerMention, recent: &[(usize, usize)]) -> Option<usize> {
+        let (label, sex, plural) = match mention.kind {
+            MentionKind::Entity(cluster) => return Some(cluster),
+            MentionKind::Pronoun { sex, plural, org } => {
+                if org || plural {
+                    (Label::Org, Sex::Unknown, plural)
+                } else {
+                    if self.word(mention.first).eq_ignore_ascii_case("i")
+                        || self.word(mention.first).eq_ignore_ascii_case("we")
+                    {
+                        return None;
+                    }
+                    (Label::Person, sex, false)
+                }
+            }
+            MentionKind::Description { label, sex, plural } => {
+                if plural {
+                    return None;
+                }
+                (label, sex, false)
+            }
+        };
+        let _ = plural;
+        let clusters = &self.speakers.entities.clusters;
+        let fits = |cluster: usize| {
+            let c = &clusters[cluster];
+            c.label == label && (sex == Sex::Unknown || c.sex == Sex::Unknown || c.sex == sex)
+        };
+        let paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= mention.first);
+        let mentions = &self.speakers.entities.mentions;
+        let before = mentions.partition_point(|m| m.last < mention.first);
+        // The nearest earlier compatible mention in subject position, in this paragraph or the one
+        // before ("Tsvangirai said his party … “…,” he said").
+        let near_start = self.doc().paragraphs[paragraph.saturating_sub(1)].tokens.start;
+        if let Some(m) = mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.first >= near_start)
+            .find(|m| fits(m.cluster) && !self.governed(m.first, m.last, 0))
+        {
+            return Some(m.cluster);
+        }
+        // The speaker of a recent quote (within two paragraphs).
+        for &(cluster, at) in recent.iter().rev() {
+            let at_paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= at);
+            if paragraph.saturating_sub(at_paragraph) > 2 {
+                break;
+            }
+            if fits(cluster) {
+                return Some(cluster);
+            }
+        }
+        // The nearest earlier mention, within three paragraphs.
+        let window_start = self.doc().paragraphs[paragraph.saturating_sub(3)].tokens.start;
+        mentions[..before].iter().rev().take_while(|m| m.first >= window_start).map(|m| m.cluster).find(|&c| fits(c))
+    }
+}

@@ -1,0 +1,205 @@
+//! Speaker mentions: the words that can name who said something, and what they refer to.
+//!
+//! A speaker mention is one of
+//! - an entity mention (a person or an organization): "Ortega", "Amnesty International";
+//! - a pronoun: "he", "she", "they", "it";
+//! - a description: a noun phrase headed by a descriptor noun of the lexicon ("the activist",
+//!   "his lawyers", "a spokesman", "the former first lady", "Police", "officials").
+//!
+//! Pronouns and descriptions are resolved to an entity when one fits: first the speaker of the
+//! previous quote nearby (news keeps a speaker for several paragraphs), then the nearest earlier
+//! mention of a compatible entity (gender from given names, titles, kinship words and earlier
+//! pronouns; "it" and "they" prefer organizations). The local mention is kept for the output.
+
+use crate::document::Document;
+use crate::entity::Entities;
+use crate::label::Label;
+use crate::lexicon::{CueKind, Lexicon, Sex};
+use crate::span::Span;
+use crate::token::{Case, TokenKind};
+
+/// What a speaker mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// An entity mention, with its entity.
+    Entity(usize),
+    /// A personal pronoun with the gender and number it implies.
+    Pronoun { sex: Sex, plural: bool, org: bool },
+    /// A description headed by a descriptor noun.
+    Description { label: Label, sex: Sex, plural: bool },
+}
+
+/// A speaker mention: its tokens and what it is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SpeakerMention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: MentionKind,
+}
+
+impl SpeakerMention {
+    pub fn span(&self, doc: &Document<'_>) -> Span {
+        doc.tokens[self.first].span.to(doc.tokens[self.last].span)
+    }
+}
+
+/// Determiners and possessives that open a description.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "one", "another", "some",
+    "several", "many", "two", "three", "both", "other", "each", "any",
+];
+
+/// Reads speaker mentions at positions in a document.
+pub(crate) struct Speakers<'a, 'd> {
+    pub doc: &'a Document<'d>,
+    pub entities: &'a Entities,
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a, 'd> Speakers<'a, 'd> {
+    fn word(&self, i: usize) -> &'d str {
+        self.doc.word(i)
+    }
+
+    fn lower(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word(Case::Lower))
+    }
+
+    /// The pronoun at token `i`, if it is one that can be a speaker.
+    fn pronoun(&self, i: usize) -> Option<MentionKind> {
+        let kind = match self.word(i) {
+            "he" | "He" => MentionKind::Pronoun { sex: Sex::Male, plural: false, org: false },
+            "she" | "She" => MentionKind::Pronoun { sex: Sex::Female, plural: false, org: false },
+            "they" | "They" => MentionKind::Pronoun { sex: Sex::Unknown, plural: true, org: false },
+            "it" | "It" => MentionKind::Pronoun { sex: Sex::Unknown, plural: false, org: true },
+            "I" | "we" | "We" => MentionKind::Pronoun { sex: Sex::Unknown, plural: false, org: false },
+            _ => return None,
+        };
+        Some(kind)
+    }
+
+    /// The descriptor noun at token `i`: its label, gender and number.
+    fn descriptor(&self, i: usize) -> Option<(Label, Sex, bool)> {
+        if !matches!(self.doc.tokens[i].kind, TokenKind::Word(Case::Lower | Case::Capitalized)) {
+            return None;
+        }
+        let word = self.word(i);
+        if let Some((label, sex)) = self.lexicon.descriptor(word) {
+            return Some((label, sex, false));
+        }
+        // Documents speak too: "the statement said", "the letter reads".
+        if self.lower(i)
+            && let Some((end, CueKind::Noun)) = self.lexicon.cues.match_at(self.doc, i)
+            && end == i
+        {
+            return Some((Label::Org, Sex::Unknown, true));
+        }
+        // Plurals: "lawyers", "officials", "sources", "spokeswomen".
+        let singular = word.strip_suffix("men").map(|s| format!("{s}man")).or_else(|| {
+            word.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| word.strip_suffix('s').map(str::to_string))
+        })?;
+        let (label, sex) = self.lexicon.descriptor(&singular)?;
+        Some((label, sex, true))
+    }
+
+    /// The speaker mention that ends at token `last`, if any (reading leftwards).
+    pub fn ending_at(&self, last: usize) -> Option<SpeakerMention> {
+        if let Some(m) = self.entities.mention_at_token(last)
+            && m.last == last
+            && matches!(m.label, Label::Person | Label::Org)
+        {
+            return Some(SpeakerMention { first: m.first, last, kind: MentionKind::Entity(m.cluster) });
+        }
+        if let Some(kind) = self.pronoun(last) {
+            return Some(SpeakerMention { first: last, last, kind });
+        }
+        let (label, sex, plural) = self.descriptor(last)?;
+        // Extend left over modifiers to a determiner, at most five words.
+        let mut first = last;
+        for _ in 0..6 {
+            let Some(prev) = self.doc.previous_solid(first) else { break };
+            if self.doc.tokens[prev].kind == TokenKind::Space || !self.doc.tokens[prev].is_word() {
+                break;
+            }
+            let word = self.word(prev);
+            if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+                first = prev;
+                break;
+            }
+            if self.entities.mention_at_token(prev).is_some() || self.lexicon.cues.match_at(self.doc, prev).is_some() {
+                break;
+            }
+            first = prev;
+        }
+        // A bare singular description needs a determiner ("activist said" is not a speaker);
+        // plurals and capitalised sentence-initial ones ("Police said", "Officials said") do not.
+        let determined = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(first)));
+        if !determined && !plural && !self.doc.tokens[first].is_capitalized() {
+            return None;
+        }
+        Some(SpeakerMention { first, last, kind: MentionKind::Description { label, sex, plural } })
+    }
+
+    /// The speaker mention that starts at token `first`, if any (reading rightwards): an entity
+    /// mention, a pronoun, or a description from its determiner to its head noun.
+    pub fn starting_at(&self, first: usize) -> Option<SpeakerMention> {
+        let found = self.plain_starting_at(first)?;
+        // A description right before a name is the name's role: "activist Füsun Demirel", "his
+        // older sister Zaynab": the name is the speaker.
+        if let MentionKind::Description { .. } = found.kind
+            && let Some(next) = self.doc.next_solid(found.last)
+            && let Some(m) = self.entities.mention_at_token(next)
+            && m.first == next
+            && m.label == Label::Person
+        {
+            return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+        }
+        Some(found)
+    }
+
+    fn plain_starting_at(&self, first: usize) -> Option<SpeakerMention> {
+        if let Some(m) = self.entities.mention_at_token(first)
+            && m.first == first
+            && matches!(m.label, Label::Person | Label::Org)
+        {
+            return Some(SpeakerMention { first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+        }
+        if let Some(kind) = self.pronoun(first) {
+            return Some(SpeakerMention { first, last: first, kind });
+        }
+        // A description: determiner, up to four modifiers, a descriptor noun.
+        let mut i = first;
+        let determined =
+            self.doc.tokens[i].is_word() && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(i)));
+        if determined {
+            i = self.doc.next_solid(i)?;
+        }
+        for _ in 0..5 {
+            if !self.doc.tokens[i].is_word() {
+                return None;
+            }
+            if let Some((label, sex, plural)) = self.descriptor(i) {
+                // Take the last of a run of nouns: "the opposition leader".
+                let mut last = i;
+                while let Some(next) = self.doc.next_solid(last) {
+                    match self.descriptor(next) {
+                        Some(_) if self.lower(next) => last = next,
+                        _ => break,
+                    }
+                }
+                let (label, sex, plural) = self.descriptor(last).unwrap_or((label, sex, plural));
+                let before_name = self.doc.next_solid(last).and_then(|n| self.entities.mention_at_token(n)).is_some();
+                if !determined && !plural && !self.doc.tokens[first].is_capitalized() && !before_name {
+                    return None;
+                }
+                return Some(SpeakerMention { first, last, kind: MentionKind::Description { label, sex, plural } });
+            }
+            // Names may modify the head: "one Trump confidant", "a White House spokesman".
+            if let Some(m) = self.entities.mention_at_token(i) {
+                i = m.last;
+            }
+            i = self.doc.next_solid(i)?;
+        }
+        None
+    }
+}
