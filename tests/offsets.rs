@@ -12,7 +12,7 @@ PLACE\tCuba
 ";
 
 /// Multi-byte characters of every width and a Windows line break, before anything is found.
-const PREFIX: &str = "Café Ödön “naïve” — 😀 déjà vu’s end\r\n";
+const PREFIX: &str = "café ödön “naïve” — 😀 déjà vu’s end\r\n";
 
 const BODY: &str = "José Daniel Ferrer García, head of UNPACU, is held in Mar Verde prison in Santiago de Cuba.\r\n\
 “We demand justice,” said his sister. Cuba’s regime did not answer.\r\n";

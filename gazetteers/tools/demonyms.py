@@ -32,7 +32,7 @@ Kurd Kurds Kurdish Uyghur Uyghurs Uighur Uighurs Tibetan Tibetans Rohingya Pasht
 Sikh Sikhs Hindu Hindus Muslim Muslims Christian Christians Catholic Catholics Protestant Protestants
 Jewish Jew Jews Sunni Sunnis Shia Shiite Shiites Shi'ite Evangelical Evangelicals Orthodox Buddhist Buddhists
 Druze Yazidi Yazidis Coptic Copts Mormon Mormons Basque Basques Catalan Catalans Galician Flemish Walloon
-Palestinian Palestinians Israeli Israelis Hongkonger Hongkongers Taiwanese Kosovar Kosovars Crimean Chechen
+Palestinian Palestinians Israeli Israelis Hongkonger Hongkongers Hong_Konger Hong_Kongers Taiwanese Kosovar Kosovars Crimean Chechen
 Chechens Berber Berbers Bedouin Maori Aboriginal Inuit Roma Hutu Hutus Tutsi Tutsis Zulu Xhosa Igbo Yoruba Hausa
 Amhara Oromo Tigrayan Tigrayans Somali Somalis Persian Persians Cuban-American Cuban-Americans Mexican-American
 Mexican-Americans African-American African-Americans Asian-American Asian-Americans Arab-American

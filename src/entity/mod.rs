@@ -132,7 +132,11 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         let cluster = match candidate.kind {
             Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
             Kind::Name { entry: None } => self.named_entity(candidate, text),
-            Kind::Bare => *self.aliases.get(&key(text))?,
+            Kind::Bare => match self.aliases.get(&key(text)) {
+                Some(&cluster) => cluster,
+                None if self.lone_name(candidate, text) => self.named_entity(candidate, text),
+                None => return None,
+            },
             Kind::Nickname => {
                 let previous = self.entities.mentions.last()?;
                 (previous.label == Label::Person).then_some(previous.cluster)?
@@ -150,6 +154,32 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         }
         let label = entity.label;
         Some(Mention { span: candidate.span, first: candidate.first, last: candidate.last, label, cluster })
+    }
+
+    /// Whether a lone capitalised word that shortens no earlier name is still a person's name:
+    /// a known given name or surname inside a sentence that is not also an ordinary English word
+    /// ("Gorbachev", "Lukaku", "Daniel"; not "June", "Will", "Bush"), nor a title, head word,
+    /// descriptor or demonym.
+    fn lone_name(&self, candidate: &Candidate, word: &str) -> bool {
+        let doc = self.doc;
+        let i = candidate.first;
+        if candidate.first != candidate.last || doc.is_sentence_initial(i) {
+            return false;
+        }
+        if doc.tokens[i].kind != crate::token::TokenKind::Word(crate::token::Case::Capitalized) {
+            return false;
+        }
+        let known = self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word);
+        let role = self.lexicon.titles.contains_word(word).is_some()
+            || self.lexicon.heads.contains_word(word).is_some()
+            || self.lexicon.descriptor(word).is_some()
+            || self.lexicon.demonyms.contains_word(word).is_some();
+        // After "of" a capitalised word completes a title or a name ("Minister of Energy", "the
+        // town of Oban"); after an opening quotation mark it opens a quoted sentence.
+        let before = doc.previous_solid(i);
+        let after_of = before.is_some_and(|p| doc.word(p) == "of");
+        let after_quote = before.is_some_and(|p| doc.tokens[p].quote().is_some());
+        known && !role && !self.lexicon.is_english(word) && !after_of && !after_quote
     }
 
     fn gazetteer_entity(&mut self, candidate: &Candidate, entry: u32) -> usize {
@@ -264,6 +294,9 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                 }
                 if words.len() == 1 {
                     self.aliases.entry(key(name)).or_insert(cluster);
+                } else if self.lexicon.given_name(words[0]).is_some() {
+                    // The given name alone ("Daniel" for Daniel Montalvo), if no one had it before.
+                    self.aliases.entry(key(words[0])).or_insert(cluster);
                 }
             }
             Label::Org => {

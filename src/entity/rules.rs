@@ -428,6 +428,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && unit.first == unit.last
                 && self.doc.is_sentence_initial(unit.first)
                 && self.lexicon.is_english(word)
+                && self.lexicon.titles.match_at(self.doc, unit.first).is_none()
                 && !self.given_name_leading(parts, start);
             if !(article || initial_word) {
                 break;
@@ -505,6 +506,11 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             next += 1;
         }
+        // "Minister of Energy", "First Minister of Scotland": a title joined to what follows is a
+        // role of something, not a title before a name.
+        if let Some(Part::Link { joiner: true }) = parts.get(next) {
+            return None;
+        }
         while let Some(Part::Link { .. }) = parts.get(next) {
             next += 1;
         }
@@ -528,6 +534,11 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn read_rest(&mut self, parts: &[Part], sex: Sex, titled: bool) {
         let units: Vec<Unit> = units_of(parts);
         let (first, last) = (units[0].first, units[units.len() - 1].last);
+        // A demonym of several words ("Puerto Rican", "Hong Konger") is not a name.
+        if units[0].hit.is_none() && self.lexicon.demonyms.match_at(self.doc, first).is_some_and(|(end, _)| end == last)
+        {
+            return;
+        }
         // 3. Heads.
         if let Some(label) = self.rightmost_head(&units)
             && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
@@ -608,13 +619,26 @@ impl<'a, 'd> Rules<'a, 'd> {
         if units.is_empty() {
             return;
         }
-        if units.len() >= 2 && self.person_like(&units) && self.person_evidence(&units, false) {
-            let (first, last) = (units[0].first, units[units.len() - 1].last);
-            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
-            self.out[at].sex = self.context_sex(first);
-            return;
-        }
-        for unit in units {
+        // The longest stretch at the end that names a person ("… Islamic Relations Alia Salem"):
+        // descriptions and organizations come before names, not after them.
+        let person_from = (0..units.len().saturating_sub(1))
+            .find(|&k| self.person_like(&units[k..]) && self.person_evidence(&units[k..], false));
+        let plain = match person_from {
+            Some(k) => {
+                let (first, last) = (units[k].first, units[units.len() - 1].last);
+                self.read_units(&units[..k]);
+                let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+                self.out[at].sex = self.context_sex(first);
+                return;
+            }
+            None => units,
+        };
+        self.read_units(&plain);
+    }
+
+    /// Reads units one by one: gazetteer names keep their label, other words are bare.
+    fn read_units(&mut self, units: &[Unit]) {
+        for &unit in units {
             match unit.hit {
                 Some(hit) => {
                     let label = self.hit_label(hit);
@@ -677,7 +701,12 @@ impl<'a, 'd> Rules<'a, 'd> {
         let words: Vec<&str> = units.iter().map(|u| self.unit_text(*u)).collect();
         let english = words.iter().filter(|w| self.lexicon.is_english(w)).count();
         if titled {
-            return english < words.len() || units.len() >= 2;
+            // A title makes a person of any name-like words after it ("President Bush", "Mr.
+            // Toccafondi"), not of ordinary ones ("Director of the National Iodine Nutrition study").
+            let last_word = words[words.len() - 1];
+            return english < words.len()
+                || self.lexicon.given_name(first_word).is_some()
+                || self.lexicon.is_surname(last_word);
         }
         if units.len() < 2 {
             return false;
@@ -701,7 +730,16 @@ impl<'a, 'd> Rules<'a, 'd> {
         let context = self.person_context_before(units[0].first).is_some()
             || self.cue_after(units[units.len() - 1].last)
             || self.cue_before(units[0].first);
-        context && english == 0
+        if context && english == 0 {
+            return true;
+        }
+        // Two to four capitalised words that are neither known names nor ordinary English
+        // words nor gazetteer names ("Romelu Lukaku", "Ferjani Sassi"): in news, most often a
+        // person.
+        let unknown = units
+            .iter()
+            .all(|u| u.hit.is_none() && self.doc.tokens[u.first].kind == TokenKind::Word(Case::Capitalized));
+        unknown && english == 0 && units.len() <= 4
     }
 
     /// The gender hint of a kinship or role word right before a name ("his wife Nelva"), if any.
