@@ -124,6 +124,7 @@ pub(crate) struct Lexicon {
     given: FxHashMap<Cow<'static, str>, Sex>,
     surnames: FxHashSet<Cow<'static, str>>,
     english: FxHashSet<&'static str>,
+    countries: FxHashSet<&'static str>,
     descriptors: FxHashMap<&'static str, (Label, Sex)>,
     pub titles: Phrases<Title>,
     pub demonyms: Phrases<()>,
@@ -149,6 +150,7 @@ impl Lexicon {
             given_names: include_str!("../gazetteers/given_names.tsv"),
             surnames: include_str!("../gazetteers/surnames.tsv"),
             english_words: include_str!("../gazetteers/english_words.tsv"),
+            countries: include_str!("../gazetteers/countries.tsv"),
             titles: include_str!("../gazetteers/titles.tsv"),
             descriptors: include_str!("../gazetteers/descriptors.tsv"),
             demonyms: include_str!("../gazetteers/demonyms.tsv"),
@@ -171,6 +173,7 @@ impl Lexicon {
             surnames.insert(fold_accents(row[0]));
         }
         let english = rows(files.english_words).map(|row| row[0]).collect();
+        let countries = rows(files.countries).map(|row| row[0]).collect();
         let mut descriptors = FxHashMap::default();
         for row in rows(files.descriptors) {
             let label = if row.get(1) == Some(&"ORG") { Label::Org } else { Label::Person };
@@ -202,7 +205,7 @@ impl Lexicon {
             };
             cues.insert(row[0], kind);
         }
-        Lexicon { given, surnames, english, descriptors, titles, demonyms, heads, cues }
+        Lexicon { given, surnames, english, countries, descriptors, titles, demonyms, heads, cues }
     }
 
     /// The gender hint of a given name, if `word` is one.
@@ -221,6 +224,11 @@ impl Lexicon {
         ascii_lowercase(word, &mut buffer).is_some_and(|lower| self.english.contains(lower))
     }
 
+    /// Whether `name` is a name of a country or territory ("China", "US", "Georgia").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
+    }
+
     /// The label and gender hint of a descriptor noun ("activist", "newspaper"), lower case.
     pub fn descriptor(&self, word: &str) -> Option<(Label, Sex)> {
         let mut buffer = [0u8; 32];
@@ -232,6 +240,7 @@ struct EmbeddedFiles {
     given_names: &'static str,
     surnames: &'static str,
     english_words: &'static str,
+    countries: &'static str,
     titles: &'static str,
     descriptors: &'static str,
     demonyms: &'static str,

@@ -11,6 +11,7 @@ tools=gazetteers/tools
 # Order matters: places.py and names.py read english_words.tsv; politics.py reads organizations.tsv.
 python3 "$tools/english_words.py"
 python3 "$tools/places.py"
+python3 "$tools/countries.py"
 python3 "$tools/names.py"
 python3 "$tools/titles.py"
 python3 "$tools/demonyms.py"

@@ -317,8 +317,8 @@ impl<'a, 'd> Rules<'a, 'd> {
         Some(Unit { first: i, last: i, hit: None })
     }
 
-    /// Whether token `i` is a weekday, or a month next to a number ("May 5", "5 May", "May 2019"):
-    /// capitalised, but never part of a name.
+    /// Whether token `i` is a weekday, or a month not followed by a surname: capitalised, but
+    /// not part of a name ("in June", "late September"; "June Carter" is a name).
     fn is_calendar_word(&self, i: usize) -> bool {
         let word = self.word(i);
         if WEEKDAYS.contains(&word) {
@@ -327,12 +327,11 @@ impl<'a, 'd> Rules<'a, 'd> {
         if !MONTHS.contains(&word) {
             return false;
         }
-        let number = |j: Option<usize>| j.is_some_and(|j| self.doc.tokens[j].kind == TokenKind::Number);
-        let mut next = self.doc.next_solid(i);
-        if next.is_some_and(|n| self.word(n) == ".") {
-            next = next.and_then(|n| self.doc.next_solid(n));
-        }
-        number(next) || number(self.doc.previous_solid(i))
+        // A month is a given name only when a surname follows it ("June Carter", "April Ryan").
+        let next = self.doc.next_solid(i);
+        !next.is_some_and(|n| {
+            self.doc.tokens[n].is_capitalized() && self.doc.tokens[i].span.end < self.doc.tokens[n].span.start
+        })
     }
 
     /// Whether token `i` is in a paragraph written in title case: four or more words of four
@@ -583,8 +582,11 @@ impl<'a, 'd> Rules<'a, 'd> {
                 let title = self.lexicon.titles.contains_word(word).is_some();
                 let upper = self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Upper);
                 if !ordinary && !title {
-                    // "Garin said", "said Hogue": a reporting verb next to a lone name makes it a person.
-                    let speaks = !upper && (self.cue_after(last) || self.cue_before(first));
+                    // "Garin said", "…,” said Hogue": a reporting verb next to a lone name makes it a
+                    // person — not after an article ("the Internet posting").
+                    let determined =
+                        self.doc.previous_solid(first).is_some_and(|p| matches!(self.word(p), "the" | "a" | "an"));
+                    let speaks = !upper && !determined && (self.cue_after(last) || self.cue_before(first));
                     let kind = if speaks || titled { Kind::Name { entry: None } } else { Kind::Bare };
                     let at = self.push(first, last, Label::Person, kind);
                     self.out[at].sex = sex;
@@ -770,27 +772,41 @@ impl<'a, 'd> Rules<'a, 'd> {
             && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind == crate::lexicon::CueKind::Verb)
     }
 
-    /// Whether a reporting verb comes right before token `first` ("said Ilyse Hogue").
+    /// Whether a reporting verb comes right before token `first`, itself right after a quote
+    /// ("…,” said Ilyse Hogue): the inverted attribution of news.
     fn cue_before(&self, first: usize) -> bool {
-        let Some(previous) = self.doc.previous_solid(first) else { return false };
-        self.doc.tokens[previous].kind == TokenKind::Word(Case::Lower)
-            && self.lexicon.cues.match_at(self.doc, previous).is_some_and(|(end, kind)| {
-                end == previous
+        let Some(verb) = self.doc.previous_solid(first) else { return false };
+        let is_verb = self.doc.tokens[verb].kind == TokenKind::Word(Case::Lower)
+            && self.lexicon.cues.match_at(self.doc, verb).is_some_and(|(end, kind)| {
+                end == verb
                     && kind == crate::lexicon::CueKind::Verb
-                    && !matches!(self.word(previous), "told" | "tells" | "asked" | "called" | "named")
-            })
+                    && !matches!(self.word(verb), "told" | "tells" | "asked" | "called" | "named")
+            });
+        let Some(mut before) = self.doc.previous_solid(verb) else { return false };
+        if self.word(before) == "," {
+            let Some(b) = self.doc.previous_solid(before) else { return false };
+            before = b;
+        }
+        is_verb && self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Open)
     }
 
-    /// Whether a one-unit gazetteer hit must be dropped for lack of context: a name that is also
-    /// an ordinary English word, at the start of a sentence ("Reading is…").
+    /// Whether a one-word place must be dropped for lack of context:
+    /// - an ordinary English word at the start of a sentence ("Reading is…", "Nice work"),
+    ///   unless it names a country ("China said…");
+    /// - a given name or surname that a reporting verb follows ("Jordan said"), unless it names
+    ///   a country: then it is a person, and the person rule has already had its chance.
     fn ambiguous_hit(&self, unit: Unit, label: Label) -> bool {
-        if unit.first != unit.last || label == Label::Person {
+        if unit.first != unit.last || label != Label::Place {
             return false;
         }
         let word = self.word(unit.first);
-        self.doc.is_sentence_initial(unit.first)
-            && self.lexicon.is_english(word)
-            && self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Capitalized)
+        if self.lexicon.is_country(word) || self.doc.tokens[unit.first].kind != TokenKind::Word(Case::Capitalized) {
+            return false;
+        }
+        let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
+        let person =
+            (self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word)) && self.cue_after(unit.last);
+        ordinary || person
     }
 
     // ----- after the chunk: extensions -----

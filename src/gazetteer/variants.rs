@@ -28,6 +28,15 @@ pub(crate) fn variants(name: &str) -> Vec<Cow<'_, str>> {
             push(form.replace('’', "'"), &mut out);
         }
     }
+    // "U.S." is also written "U.S" (and a sentence-final "U.S." is the same tokens anyway).
+    for i in 0..out.len() {
+        let form = out[i].to_string();
+        if let Some(short) = form.strip_suffix('.')
+            && short.contains('.')
+        {
+            push(short.to_string(), &mut out);
+        }
+    }
     for i in 0..out.len() {
         let form = out[i].to_string();
         if form.contains('-') && form.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase)) {
@@ -109,6 +118,7 @@ mod tests {
             ("Côte d'Ivoire", &["Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire", "Cote d’Ivoire"]),
             ("Díaz-Balart", &["Díaz-Balart", "Diaz-Balart", "Díaz Balart", "Diaz Balart"]),
             ("al-Shabaab", &["al-Shabaab"]),
+            ("U.S.", &["U.S.", "U.S"]),
         ];
         for &(name, want) in cases {
             let got: Vec<String> = variants(name).into_iter().map(|v| v.into_owned()).collect();
