@@ -197,13 +197,20 @@ impl Lexicon {
             }
         }
         let mut cues = Phrases::new(true);
-        for row in rows(files.cues) {
-            let kind = match row.get(2).copied() {
-                Some("noun") => CueKind::Noun,
-                Some("phrase") => CueKind::Phrase,
-                _ => CueKind::Verb,
-            };
-            cues.insert(row[0], kind);
+        let mut cue_rows: Vec<(&'static str, CueKind)> = rows(files.cues)
+            .map(|row| {
+                let kind = match row.get(2).copied() {
+                    Some("noun") => CueKind::Noun,
+                    Some("phrase") => CueKind::Phrase,
+                    _ => CueKind::Verb,
+                };
+                (row[0], kind)
+            })
+            .collect();
+        // A form that is both a verb and a noun ("answer", "comment") is read as the verb.
+        cue_rows.sort_by_key(|&(_, kind)| kind != CueKind::Verb);
+        for (form, kind) in cue_rows {
+            cues.insert(form, kind);
         }
         Lexicon { given, surnames, english, countries, descriptors, titles, demonyms, heads, cues }
     }

@@ -1,6 +1,8 @@
 //! The integration tests: one test binary (see `Cargo.toml`), one module per subject.
 
 mod cli;
+mod entities;
+mod gazetteer;
 mod json_format;
 mod offsets;
 mod properties;

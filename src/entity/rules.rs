@@ -229,7 +229,9 @@ impl<'a, 'd> Rules<'a, 'd> {
             .map(|p| {
                 let long = doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word() && t.span.len() >= 4);
                 let (words, capitalised) = long.fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.is_capitalized())));
-                words >= 4 && capitalised * 5 >= words * 4
+                // Headlines do not end with a full stop; a sentence full of names does.
+                let sentence = doc.text[p.span].ends_with('.');
+                words >= 4 && capitalised * 5 >= words * 4 && !sentence
             })
             .collect();
         Rules { doc, hits, gazetteer, lexicon, hit_starting, title_case, out: Vec::new() }
@@ -335,7 +337,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     /// Whether token `i` is in a paragraph written in title case: four or more words of four
-    /// letters or more, at least four in five of them capitalised.
+    /// letters or more, at least four in five of them capitalised, and no final full stop.
     fn title_case_paragraph(&self, i: usize) -> bool {
         let paragraph = self.doc.sentences.get(self.doc.sentence_of[i] as usize).map_or(0, |s| s.paragraph);
         self.title_case.get(paragraph).copied().unwrap_or(false)
@@ -468,7 +470,9 @@ impl<'a, 'd> Rules<'a, 'd> {
                 start = skip;
                 continue;
             }
-            if self.is_demonym_unit(unit) && next_unit(parts, start) < parts.len() {
+            // A demonym before a title is dropped ("Spanish Foreign Minister …"); before anything
+            // else it may be part of a name ("Cuban Rights Observatory"), which the heads decide.
+            if self.is_demonym_unit(unit) && self.title_after(parts, next_unit(parts, start)).is_some() {
                 start = next_unit(parts, start);
                 continue;
             }
@@ -545,6 +549,16 @@ impl<'a, 'd> Rules<'a, 'd> {
             self.push(first, last, label, Kind::Name { entry: None });
             return;
         }
+        // 3b. A known organization followed by "of" names a branch or an institution of a
+        // place: "Democratic Front of Camagüey", "Supreme Court of Cuba".
+        if let Some(hit) = units[0].hit
+            && self.hit_label(hit) == Label::Org
+            && units.len() >= 2
+            && self.doc.next_solid(units[0].last).is_some_and(|n| self.word(n) == "of")
+        {
+            self.push(first, last, Label::Org, Kind::Name { entry: None });
+            return;
+        }
         // 4. One gazetteer name.
         if units.len() == 1
             && let Some(hit) = units[0].hit
@@ -595,27 +609,29 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             return;
         }
-        // 6. Split at joiners (or, with none, into single units) and read the parts again.
+        // 6. Split at joiners and read each piece as a chunk of its own ("Cuba and the United
+        // States", "Senator Ana Quirós and Sen. Quirós"); a chunk without joiners is read unit
+        // by unit, after looking for a person's name at its end.
+        if !joined {
+            self.read_piece(parts);
+            return;
+        }
         let mut piece_start = 0;
         for (index, part) in parts.iter().enumerate() {
-            let boundary = match part {
-                Part::Link { joiner } => *joiner || !joined,
-                Part::Unit(_) => false,
-            };
-            if boundary {
+            if let Part::Link { joiner: true } = part {
                 if index > piece_start {
-                    self.read_piece(&parts[piece_start..index]);
+                    self.read_chunk(&parts[piece_start..index]);
                 }
                 piece_start = index + 1;
             }
         }
         if piece_start < parts.len() {
-            self.read_piece(&parts[piece_start..]);
+            self.read_chunk(&parts[piece_start..]);
         }
     }
 
-    /// Reads a piece of a split chunk: a multi-unit piece that is person-like is a person,
-    /// otherwise each gazetteer name in it counts.
+    /// Reads a chunk that is no name as a whole: a person's name at its end counts, then each
+    /// gazetteer name and bare word before it.
     fn read_piece(&mut self, parts: &[Part]) {
         let units = units_of(parts);
         if units.is_empty() {
@@ -662,14 +678,21 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// The label of the rightmost head word or phrase among the units, if any.
     fn rightmost_head(&self, units: &[Unit]) -> Option<Label> {
         let mut found = None;
+        // A head phrase covers its words: "Detention Center" is one prison head, not a prison
+        // head followed by the organization head "Center".
+        let mut covered_to = 0;
         for unit in units {
             if unit.hit.is_some() {
                 // A gazetteer name inside a longer name is not a head ("New York" in "New York University").
                 continue;
             }
-            for i in unit.first..=unit.last {
-                if let Some((_, label)) = self.lexicon.heads.match_at(self.doc, i) {
+            for i in unit.first.max(covered_to)..=unit.last {
+                if i < covered_to {
+                    continue;
+                }
+                if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
                     found = Some(label);
+                    covered_to = end + 1;
                 }
             }
         }
@@ -826,32 +849,24 @@ impl<'a, 'd> Rules<'a, 'd> {
             return next;
         }
         let candidate = self.out[at].clone();
-        // "Mar Verde prison", "Peterhead jail", "Toronto West detention centre".
-        if matches!(candidate.kind, Kind::Name { .. } | Kind::Bare)
-            && candidate.label != Label::Person
+        // "Mar Verde prison", "Peterhead jail", "Toronto West detention centre": a place, an
+        // organization, a bare word or a person-shaped name without a title or a given name
+        // ("Los Pinos prison") becomes a prison, the generic word included.
+        let weak_person = candidate.label == Label::Person
+            && !candidate.titled
+            && !matches!(candidate.kind, Kind::Name { entry: Some(_) })
+            && self.lexicon.given_name(self.word(candidate.first)).is_none();
+        if (candidate.label != Label::Person || candidate.kind == Kind::Bare || weak_person)
             && !self.indefinite_before(candidate.first)
             && let Some(end) = self.prison_word_after(candidate.last)
         {
-            // A known prison keeps its entry; a place or an unknown name becomes a new prison.
+            // A known prison keeps its entry; anything else becomes a new prison.
             let kind = if candidate.label == Label::Prison { candidate.kind } else { Kind::Name { entry: None } };
             self.out[at] = Candidate {
                 span: candidate.span.to(self.doc.tokens[end].span),
                 last: end,
                 label: Label::Prison,
                 kind,
-                ..candidate
-            };
-            return end + 1;
-        }
-        if candidate.kind == Kind::Bare
-            && !self.indefinite_before(candidate.first)
-            && let Some(end) = self.prison_word_after(candidate.last)
-        {
-            self.out[at] = Candidate {
-                span: candidate.span.to(self.doc.tokens[end].span),
-                last: end,
-                label: Label::Prison,
-                kind: Kind::Name { entry: None },
                 ..candidate
             };
             return end + 1;

@@ -191,10 +191,20 @@ impl<'a, 'd> Attributor<'a, 'd> {
         }
     }
 
-    /// A reporting verb (or phrase) at token `i`, not a noun.
+    /// A reporting verb (or phrase) at token `i`, not a noun: a verb form after a determiner is
+    /// the noun ("the reply", "a report").
     fn verb_at(&self, i: usize) -> Option<usize> {
         match self.cue_at(i)? {
-            (last, CueKind::Verb | CueKind::Phrase) => Some(last),
+            (last, CueKind::Phrase) => Some(last),
+            (last, CueKind::Verb) => {
+                let determined = self.previous(i).is_some_and(|p| {
+                    matches!(
+                        self.word(p),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "The" | "A"
+                    )
+                });
+                (!determined).then_some(last)
+            }
             (_, CueKind::Noun) => None,
         }
     }
