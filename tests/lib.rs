@@ -6,5 +6,6 @@ mod gazetteer;
 mod json_format;
 mod offsets;
 mod properties;
+mod quotes;
 mod sentences;
 mod tokens;

