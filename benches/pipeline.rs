@@ -1,40 +1,96 @@
-//! Throughput of the pipeline stages on news text, in bytes per second (criterion prints MB/s).
+//! Throughput of the pipeline and of each stage, in bytes per second (criterion prints MB/s),
+//! with a bare aho-corasick scan over the same names as the reference point.
 //!
-//! The corpus is the CC BY Wikinews articles of `tests/data/wikinews`, concatenated. The default
-//! annotator is built (and its lazy data warmed) before any timing starts.
+//! Corpora (see benches/README.md): the 35 CC BY Wikinews articles of `benches/corpus/wikinews`
+//! concatenated (208 KB), and synthetic news-like text of 1, 10 and 100 MB for the linear-cost
+//! check. Every annotator and automaton is built, and lazy data warmed, before timing starts.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newsnlp::{Annotator, json, sentence, token};
+mod synthetic;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use newsnlp::stages::Stages;
+use newsnlp::{Annotator, json, token};
 use std::hint::black_box;
+use std::time::Duration;
 
-fn corpus() -> String {
-    let mut paths: Vec<_> = std::fs::read_dir("tests/data/wikinews")
+/// The Wikinews corpus: every article, in file-name order, separated by a blank line.
+fn wikinews() -> String {
+    let mut paths: Vec<_> = std::fs::read_dir("benches/corpus/wikinews")
         .expect("run the benches from the repository root")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n")
+    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// Every name and alias of the embedded entity lists: the patterns of the reference scan.
+fn gazetteer_patterns() -> Vec<&'static str> {
+    let lists = [
+        include_str!("../gazetteers/people.tsv"),
+        include_str!("../gazetteers/prisons.tsv"),
+        include_str!("../gazetteers/organizations.tsv"),
+        include_str!("../gazetteers/politics.tsv"),
+        include_str!("../gazetteers/places.tsv"),
+    ];
+    lists
+        .iter()
+        .flat_map(|list| list.lines().filter(|l| !l.starts_with('#')))
+        .flat_map(|line| line.split('\t').skip(1))
+        .collect()
+}
+
+fn reference_automaton() -> AhoCorasick {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(gazetteer_patterns()).unwrap()
 }
 
 fn stages(c: &mut Criterion) {
-    let text = corpus();
+    let text = wikinews();
     let annotator = Annotator::new();
-    black_box(annotator.annotate(&text));
+    let stages = Stages::new(&annotator, &text);
+    let automaton = reference_automaton();
     let mut group = c.benchmark_group("wikinews");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("tokenize", |b| b.iter(|| token::tokenize(black_box(&text))));
-    let tokens = token::tokenize(&text);
-    group.bench_function("sentences", |b| b.iter(|| sentence::split(black_box(&text), black_box(&tokens))));
+    group.bench_function("tokens+sentences", |b| b.iter(|| Stages::document(black_box(&text))));
+    group.bench_function("gazetteer", |b| b.iter(|| stages.gazetteer()));
+    group.bench_function("entities", |b| b.iter(|| stages.entities()));
+    group.bench_function("quotes", |b| b.iter(|| stages.quotes()));
     group.bench_function("annotate", |b| b.iter(|| annotator.annotate(black_box(&text))));
     group.bench_function("annotate+json", |b| {
-        b.iter(|| {
-            let annotations = annotator.annotate(black_box(&text));
-            json::to_string("bench", &text, &annotations)
-        })
+        b.iter(|| json::to_string("bench", &text, &annotator.annotate(black_box(&text))))
     });
+    group.bench_function("bare-aho-corasick", |b| b.iter(|| automaton.find_iter(black_box(&text)).count()));
     group.finish();
 }
 
-criterion_group!(benches, stages);
+fn linear(c: &mut Criterion) {
+    let annotator = Annotator::new();
+    let automaton = reference_automaton();
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
+    for mb in [1usize, 10, 100] {
+        let text = synthetic::news(mb << 20, 7);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("annotate", format!("{mb}MB")), &text, |b, text| {
+            b.iter(|| annotator.annotate(black_box(text)))
+        });
+        group.bench_with_input(BenchmarkId::new("bare-aho-corasick", format!("{mb}MB")), &text, |b, text| {
+            b.iter(|| automaton.find_iter(black_box(text.as_str())).count())
+        });
+    }
+    group.finish();
+}
+
+fn build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build");
+    group.sample_size(10);
+    group.bench_function("gazetteers (embedded lists)", |b| b.iter(|| Annotator::builder().build().unwrap()));
+    group.bench_function("lexicons (embedded)", |b| b.iter(Stages::parse_lexicons));
+    group.bench_function("bare-aho-corasick automaton", |b| b.iter(reference_automaton));
+    group.finish();
+}
+
+criterion_group!(benches, stages, linear, build);
 criterion_main!(benches);

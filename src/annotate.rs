@@ -68,6 +68,14 @@ impl Annotator {
         Annotations { entities, clusters, quotes }
     }
 
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
     /// Annotates a document given as bytes that may not be valid UTF-8: each invalid byte is read
     /// as one [`text::REPLACEMENT`](crate::text::REPLACEMENT) byte, so the spans are offsets into
     /// `bytes` (and into [`text::decode`](crate::text::decode)`(bytes)`).

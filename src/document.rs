@@ -12,6 +12,9 @@ pub(crate) struct Document<'t> {
     /// For each token, the index of the sentence it belongs to (blank tokens between two sentences
     /// belong to the next one).
     pub sentence_of: Vec<u32>,
+    /// For each sentence, its first word: the first token that is not a quotation mark, a dash,
+    /// an opening bracket or a bullet.
+    first_word: Vec<u32>,
 }
 
 impl<'t> Document<'t> {
@@ -26,7 +29,18 @@ impl<'t> Document<'t> {
             }
             *slot = current as u32;
         }
-        Document { text, tokens, paragraphs, sentences, sentence_of }
+        let first_word = sentences
+            .iter()
+            .map(|s| {
+                let opening = |t: &Token| match t.kind {
+                    TokenKind::Quote(_) | TokenKind::Dash | TokenKind::Space | TokenKind::LineBreak => true,
+                    TokenKind::Punct => matches!(&text[t.span], "(" | "[" | "•" | "*"),
+                    _ => false,
+                };
+                s.tokens.clone().find(|&i| !opening(&tokens[i])).unwrap_or(s.tokens.end) as u32
+            })
+            .collect();
+        Document { text, tokens, paragraphs, sentences, sentence_of, first_word }
     }
 
     /// The text of token `i`.
@@ -37,12 +51,7 @@ impl<'t> Document<'t> {
     /// Whether token `i` is the first word of its sentence: only quotation marks, brackets and
     /// dashes come before it in the sentence.
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        let Some(sentence) = self.sentences.get(self.sentence_of[i] as usize) else { return false };
-        self.tokens[sentence.tokens.start..i].iter().all(|t| match t.kind {
-            TokenKind::Quote(_) | TokenKind::Dash | TokenKind::Space | TokenKind::LineBreak => true,
-            TokenKind::Punct => matches!(&self.text[t.span], "(" | "[" | "•" | "*"),
-            _ => false,
-        })
+        self.first_word.get(self.sentence_of[i] as usize).is_some_and(|&first| first as usize == i)
     }
 
     /// The next token after `i` that is not space (line breaks count as tokens), if any.

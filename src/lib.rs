@@ -42,6 +42,8 @@ mod lexicon;
 mod quote;
 pub mod sentence;
 mod span;
+#[doc(hidden)]
+pub mod stages;
 pub mod text;
 pub mod token;
 

@@ -156,11 +156,13 @@ fn for_each_segment(text: &str, mut f: impl FnMut(Span)) {
         while end < bytes.len() && is_ascii_space(bytes[end]) {
             end += 1;
         }
+        let mut ascii = true;
         while end < bytes.len() && !is_ascii_space(bytes[end]) {
+            ascii &= bytes[end] < 0x80;
             end += 1;
         }
         let region = &text[pos..end];
-        if region.is_ascii() {
+        if ascii {
             ascii_segments(region.as_bytes(), |s, e| f(Span::new(pos + s, pos + e)));
         } else {
             for (start, segment) in region.split_word_bound_indices() {
@@ -254,6 +256,15 @@ fn ascii_segments(b: &[u8], mut emit: impl FnMut(usize, usize)) {
 }
 
 fn classify(text: &str, span: Span, segment: &str) -> TokenKind {
+    // ASCII letters and digits first: most tokens of English news.
+    match segment.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() && segment.is_ascii() => {
+            return TokenKind::Word(ascii_case(segment.as_bytes()));
+        }
+        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+        Some(b' ') => return TokenKind::Space,
+        _ => {}
+    }
     let Some(first) = segment.chars().next() else {
         return TokenKind::Punct;
     };
@@ -281,6 +292,29 @@ fn classify(text: &str, span: Span, segment: &str) -> TokenKind {
 
 /// The case shape of a word, from its cased letters.
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() { ascii_case(word.as_bytes()) } else { case_of_unicode(word) }
+}
+
+/// [`case_of`] for ASCII words.
+fn ascii_case(word: &[u8]) -> Case {
+    let Some(at) = word.iter().position(u8::is_ascii_alphabetic) else { return Case::Uncased };
+    let first_upper = word[at].is_ascii_uppercase();
+    let (mut upper, mut lower, mut count) = (false, false, 1);
+    for &b in &word[at + 1..] {
+        upper |= b.is_ascii_uppercase();
+        lower |= b.is_ascii_lowercase();
+        count += usize::from(b.is_ascii_alphabetic());
+    }
+    match (first_upper, upper, lower) {
+        (true, _, false) if count >= 2 => Case::Upper,
+        (true, _, _) => Case::Capitalized,
+        (false, true, _) => Case::Mixed,
+        (false, false, _) => Case::Lower,
+    }
+}
+
+/// [`case_of`] for words with non-ASCII letters.
+fn case_of_unicode(word: &str) -> Case {
     let mut letters = word.chars().filter(|c| c.is_uppercase() || c.is_lowercase());
     let Some(first) = letters.next() else {
         return Case::Uncased;

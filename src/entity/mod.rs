@@ -26,6 +26,7 @@ use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
 use crate::span::Span;
 use rules::{Candidate, Kind, Rules};
+use std::borrow::Cow;
 
 /// A mention with the entity it belongs to.
 #[derive(Clone, Debug)]
@@ -97,6 +98,9 @@ struct Clusterer<'a, 'd> {
     by_entry: FxHashMap<u32, usize>,
     /// Full name (folded) → entity, for names built by rules.
     by_name: FxHashMap<String, usize>,
+    /// Word (folded) → the people whose name has it, for finding a person by part of a name
+    /// without scanning every entity.
+    people_by_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl<'a, 'd> Clusterer<'a, 'd> {
@@ -109,6 +113,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             aliases: FxHashMap::default(),
             by_entry: FxHashMap::default(),
             by_name: FxHashMap::default(),
+            people_by_word: FxHashMap::default(),
         }
     }
 
@@ -132,7 +137,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         let cluster = match candidate.kind {
             Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
             Kind::Name { entry: None } => self.named_entity(candidate, text),
-            Kind::Bare => match self.aliases.get(&key(text)) {
+            Kind::Bare => match self.aliases.get(key(text).as_ref()) {
                 Some(&cluster) => cluster,
                 None if self.lone_name(candidate, text) => self.named_entity(candidate, text),
                 None => return None,
@@ -144,8 +149,8 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             Kind::Acronym => {
                 let previous = self.entities.mentions.last()?;
                 let cluster = previous.cluster;
-                self.aliases.entry(key(text)).or_insert(cluster);
-                *self.aliases.get(&key(text))?
+                self.aliases.entry(key(text).into_owned()).or_insert(cluster);
+                *self.aliases.get(key(text).as_ref())?
             }
         };
         let entity = &mut self.entities.clusters[cluster];
@@ -213,14 +218,18 @@ impl<'a, 'd> Clusterer<'a, 'd> {
 
     fn named_entity(&mut self, candidate: &Candidate, text: &str) -> usize {
         let tokens = candidate.last - candidate.first + 1;
-        if let Some(&cluster) = self.by_name.get(&key(text)) {
+        if let Some(&cluster) = self.by_name.get(key(text).as_ref()) {
             return cluster;
         }
         let words = text.split_whitespace().count();
         let existing = match candidate.label {
-            Label::Person if words == 1 => self.aliases.get(&key(text)).copied(),
+            Label::Person if words == 1 => self.aliases.get(key(text).as_ref()).copied(),
             Label::Person => self.person_containing(text).or_else(|| self.bare_surname_of(text)),
-            _ => self.aliases.get(&key(text)).copied().filter(|&c| self.entities.clusters[c].label == candidate.label),
+            _ => self
+                .aliases
+                .get(key(text).as_ref())
+                .copied()
+                .filter(|&c| self.entities.clusters[c].label == candidate.label),
         };
         let cluster = match existing {
             Some(cluster) => {
@@ -233,7 +242,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             }
             None => self.new_cluster(candidate.label, text.to_string(), tokens, None),
         };
-        self.by_name.insert(key(text), cluster);
+        self.by_name.insert(key(text).into_owned(), cluster);
         self.register_short_forms(cluster, text, candidate.label);
         cluster
     }
@@ -251,24 +260,39 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// The earlier person whose full name contains all the words of `name` in order, or whose
     /// words are all in `name` in order.
     fn person_containing(&self, name: &str) -> Option<usize> {
-        let words: Vec<String> = name.split_whitespace().map(key).collect();
+        let words: Vec<Cow<'_, str>> = name.split_whitespace().map(key).collect();
         if words.len() < 2 {
             return None;
         }
-        self.entities.clusters.iter().position(|c| {
-            if c.label != Label::Person {
-                return false;
-            }
-            let theirs: Vec<String> = c.name.split_whitespace().map(key).collect();
-            theirs.len() >= 2 && (is_subsequence(&words, &theirs) || is_subsequence(&theirs, &words))
+        let mut candidates: Vec<usize> =
+            words.iter().filter_map(|w| self.people_by_word.get(w.as_ref())).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find(|&c| {
+            let entity = &self.entities.clusters[c];
+            let theirs: Vec<Cow<'_, str>> = entity.name.split_whitespace().map(key).collect();
+            entity.label == Label::Person
+                && theirs.len() >= 2
+                && (is_subsequence(&words, &theirs) || is_subsequence(&theirs, &words))
         })
+    }
+
+    /// Indexes the words of a person's (new) name.
+    fn index_person(&mut self, cluster: usize) {
+        let name = self.entities.clusters[cluster].name.clone();
+        for word in name.split_whitespace() {
+            let list = self.people_by_word.entry(key(word).into_owned()).or_default();
+            if !list.contains(&cluster) {
+                list.push(cluster);
+            }
+        }
     }
 
     /// An earlier person known only by one word that is the last word of `name`: a headline's
     /// "Mugabe" before the article's "Robert Mugabe". The full name adopts that entity.
     fn bare_surname_of(&self, name: &str) -> Option<usize> {
         let last = name.split_whitespace().last()?;
-        let cluster = *self.aliases.get(&key(last))?;
+        let cluster = *self.aliases.get(key(last).as_ref())?;
         let entity = &self.entities.clusters[cluster];
         (entity.label == Label::Person && entity.name_tokens == 1 && entity.entry.is_none()).then_some(cluster)
     }
@@ -280,23 +304,24 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     fn register_short_forms(&mut self, cluster: usize, name: &str, label: Label) {
         match label {
             Label::Person => {
+                self.index_person(cluster);
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for (index, word) in words.iter().enumerate() {
                     let word = word.trim_end_matches(['.', ',']);
                     let surname_like = index > 0 || self.lexicon.given_name(word).is_none();
                     let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 2;
                     if words.len() >= 2 && surname_like && capitalised && !(index == 0 && words.len() > 1) {
-                        self.aliases.entry(key(word)).or_insert(cluster);
+                        self.aliases.entry(key(word).into_owned()).or_insert(cluster);
                         for part in word.split('-').filter(|p| p.chars().count() > 2) {
-                            self.aliases.entry(key(part)).or_insert(cluster);
+                            self.aliases.entry(key(part).into_owned()).or_insert(cluster);
                         }
                     }
                 }
                 if words.len() == 1 {
-                    self.aliases.entry(key(name)).or_insert(cluster);
+                    self.aliases.entry(key(name).into_owned()).or_insert(cluster);
                 } else if self.lexicon.given_name(words[0]).is_some() {
                     // The given name alone ("Daniel" for Daniel Montalvo), if no one had it before.
-                    self.aliases.entry(key(words[0])).or_insert(cluster);
+                    self.aliases.entry(key(words[0]).into_owned()).or_insert(cluster);
                 }
             }
             Label::Org => {
@@ -309,7 +334,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     self.aliases.entry(initials).or_insert(cluster);
                 }
                 if !name.contains(' ') {
-                    self.aliases.entry(key(name)).or_insert(cluster);
+                    self.aliases.entry(key(name).into_owned()).or_insert(cluster);
                 }
             }
             _ => {}
@@ -317,13 +342,15 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     }
 }
 
-/// The form names are compared in: accents removed, curly apostrophes straightened.
-fn key(text: &str) -> String {
-    fold_accents(text).replace('’', "'")
+/// The form names are compared in: accents removed, curly apostrophes straightened. Borrowed
+/// unless something had to change.
+fn key(text: &str) -> Cow<'_, str> {
+    let folded = fold_accents(text);
+    if folded.contains('’') { Cow::Owned(folded.replace('’', "'")) } else { folded }
 }
 
 /// Whether `short` appears in `long` in order (not necessarily adjacent).
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
+fn is_subsequence(short: &[Cow<'_, str>], long: &[Cow<'_, str>]) -> bool {
     let mut rest = long.iter();
     short.iter().all(|w| rest.any(|l| l == w))
 }

@@ -283,8 +283,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             return Some(Unit { first: i, last: self.hits[hit].tokens.end - 1, hit: Some(hit) });
         }
         // "al-Hathloul": an Arabic article, a hyphen, a capitalised word, written together.
-        if self.is_lower_word(i, ARTICLES)
-            && self.is_kind(i + 1, TokenKind::Dash)
+        if self.is_kind(i + 1, TokenKind::Dash)
+            && self.is_lower_word(i, ARTICLES)
             && self.word(i + 1) == "-"
             && self.is_name_word(i + 2)
         {
@@ -970,11 +970,15 @@ impl<'a, 'd> Rules<'a, 'd> {
     pub fn quoted_orgs(&self, taken: &[Candidate]) -> Vec<Candidate> {
         let mut found = Vec::new();
         let tokens = &self.doc.tokens;
-        for i in 0..tokens.len() {
-            if !self.is_lower_word(i, ORG_TYPE_WORDS) || !self.is_gap(i + 1) {
+        for open in 2..tokens.len() {
+            // Only an opening mark after "type word + space" can start one.
+            if tokens[open].quote().is_none_or(|m| m.role == QuoteRole::Close)
+                || !self.is_gap(open - 1)
+                || !self.is_lower_word(open - 2, ORG_TYPE_WORDS)
+            {
                 continue;
             }
-            let Some((first, last, _)) = self.quoted_name_at(i + 2) else { continue };
+            let Some((first, last, _)) = self.quoted_name_at(open) else { continue };
             let span = tokens[first].span.to(tokens[last].span);
             if taken.iter().any(|c| c.span.overlaps(span) && !span.contains(c.span)) {
                 continue;

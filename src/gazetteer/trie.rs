@@ -5,8 +5,8 @@
 //! Balart". Nodes that end a name carry its entry; the first entry to claim a path keeps it.
 
 use crate::document::Document;
-use crate::fxhash::FxHashMap;
-use crate::token::{self, TokenKind};
+use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::token::{self, Case, TokenKind};
 use std::borrow::Cow;
 
 const NONE: u32 = u32::MAX;
@@ -22,6 +22,9 @@ pub(crate) struct TokenTrie {
     entries: Vec<u32>,
     /// Bytes that begin the first word of some name: other tokens are not looked up at all.
     first_bytes: [bool; 256],
+    /// First words of the names written in lower case ("al", "dpa", "eBay"): the only lower-case
+    /// words worth a look-up, so that "the", "and", "a" cost one hash, not two.
+    lowercase_firsts: FxHashSet<Cow<'static, str>>,
 }
 
 impl Default for TokenTrie {
@@ -31,6 +34,7 @@ impl Default for TokenTrie {
             edges: FxHashMap::default(),
             entries: vec![NONE],
             first_bytes: [false; 256],
+            lowercase_firsts: FxHashSet::default(),
         }
     }
 }
@@ -53,6 +57,9 @@ impl TokenTrie {
             let word = &pattern[t.span];
             if first {
                 self.first_bytes[word.as_bytes()[0] as usize] = true;
+                if word.chars().next().is_some_and(char::is_lowercase) {
+                    self.lowercase_firsts.insert(keep(word));
+                }
             }
             let next_id = self.words.len() as u32;
             let id = match self.words.get(word) {
@@ -80,6 +87,9 @@ impl TokenTrie {
     pub fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
         let tokens = &doc.tokens;
         if !self.first_bytes[doc.text.as_bytes()[tokens[first].span.start] as usize] {
+            return None;
+        }
+        if tokens[first].kind == TokenKind::Word(Case::Lower) && !self.lowercase_firsts.contains(doc.word(first)) {
             return None;
         }
         let mut node = 0u32;

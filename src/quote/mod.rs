@@ -114,11 +114,9 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     if words.is_empty() {
         return false;
     }
-    if entities
-        .mentions
-        .iter()
-        .any(|m| m.span.overlaps(q.span) && m.span.start <= q.span.start && m.span.end >= q.span.end)
-    {
+    // Words inside an entity mention are a name (‘Cuba Decide’, a nickname), not a quote.
+    let at = entities.mentions.partition_point(|m| m.span.end <= q.span.start);
+    if entities.mentions.get(at).is_some_and(|m| m.span.contains(q.span)) {
         return false;
     }
     let name_like = words.len() <= 6
