@@ -566,6 +566,9 @@ impl<'a, 'd> Rules<'a, 'd> {
             let label = self.hit_label(hit);
             let entry = self.hits[hit].entry;
             if self.ambiguous_hit(units[0], label) {
+                if label == Label::Place && self.place_speaks(units[0]) {
+                    self.push(first, last, Label::Person, Kind::Name { entry: None });
+                }
                 return;
             }
             if label == Label::Person || !titled {
@@ -827,9 +830,17 @@ impl<'a, 'd> Rules<'a, 'd> {
             return false;
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
-        let person =
-            (self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word)) && self.cue_after(unit.last);
-        ordinary || person
+        ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether a one-word place that is also a given name or surname is next to a reporting verb
+    /// ("Jordan said", "…,” said Madison"): then it names a person, unless it names a country.
+    fn place_speaks(&self, unit: Unit) -> bool {
+        let word = self.word(unit.first);
+        unit.first == unit.last
+            && !self.lexicon.is_country(word)
+            && (self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word))
+            && (self.cue_after(unit.last) || self.cue_before(unit.first))
     }
 
     // ----- after the chunk: extensions -----

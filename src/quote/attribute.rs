@@ -157,6 +157,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     "if", "unless", "until", "so", "yet", "which", "that", "where", "whether",
 ];
 
+/// Words that open a subordinate clause or a participle phrase: between a quote and a later
+/// reporting verb they mean the verb is not the quote's attribution.
+const CLAUSE_WORDS: &[&str] = &["including", "who", "whom", "whose", "because", "than", "unlike", "despite"];
+
 /// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
 /// cannot introduce the speaker.
 const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
@@ -280,7 +284,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
         // The words after the quote attribute it within its sentence: in `“….” She said she
         // admires …` the new sentence is about what follows. A question or exclamation, or a
         // short sentence after a full stop ("Trump said Friday."), still attributes it.
-        if self.doc().sentence_of[a] != self.doc().sentence_of[close] {
+        let crossed = self.doc().sentence_of[a] != self.doc().sentence_of[close];
+        if crossed {
             let ending = self.previous(close).map(|e| self.word(e));
             let sentence = &self.doc().sentences[self.doc().sentence_of[a] as usize];
             let short = sentence.tokens.end.saturating_sub(a) <= 12;
@@ -305,14 +310,26 @@ impl<'a, 'd> Attributor<'a, 'd> {
         // The first reporting verb after the quote, within its clause, and the verb's subject
         // between the quote and the verb: “…,” Trump said / “…,” Schiff, a Democrat, told
         // reporters / “…,” White House press secretary Josh Earnest said.
+        // Across a sentence end the verb must come at once ("…?” Trump asked"), not later in a
+        // new statement ("…?” Her critics cited it as evidence…). Outside a comma-delimited
+        // apposition, a clause word before the verb means the verb belongs to another clause
+        // ("…” including provisions he said …).
+        let reach = if crossed { 4 } else { 30 };
         let mut j = a;
-        for _ in 0..30 {
+        let mut in_apposition = false;
+        for _ in 0..reach {
             if matches!(self.doc().tokens[j].kind, TokenKind::Quote(_)) || matches!(self.word(j), "." | "?" | "!" | ";")
             {
                 return None;
             }
             if j > a && self.verb_at(j).is_some() {
                 break;
+            }
+            if self.word(j) == "," {
+                in_apposition = !in_apposition;
+            } else if !in_apposition && (CLAUSE_OPENERS.contains(&self.word(j)) || CLAUSE_WORDS.contains(&self.word(j)))
+            {
+                return None;
             }
             j = self.next(j)?;
         }

@@ -34,15 +34,13 @@ pub(crate) struct Quoted {
 }
 
 /// Whether `close` can close a quotation opened by `open`.
+///
+/// Straight and curly marks partner each other: sloppy text opens with “ and closes with ", and
+/// losing the quote would be worse than the rare wrong pair. Guillemets pair only with
+/// guillemets.
 fn partners(open: QuoteMark, close: QuoteMark) -> bool {
-    fn family(style: QuoteStyle) -> u8 {
-        match style {
-            QuoteStyle::Straight => 0,
-            QuoteStyle::Guillemet => 2,
-            _ => 1,
-        }
-    }
-    open.double == close.double && family(open.style) == family(close.style)
+    let guillemets = |m: QuoteMark| m.style == QuoteStyle::Guillemet;
+    open.double == close.double && guillemets(open) == guillemets(close)
 }
 
 /// Pairs the quotation marks of `doc` into outermost quoted stretches, in text order.
