@@ -49,10 +49,10 @@ impl Rule {
         }
     }
 
-    /// Whether the rule rests on a reporting cue next to the quote (strong evidence that the
-    /// quoted words are someone's), rather than on the neighbourhood of another quote.
+    /// Whether the rule can rest on a reporting cue of the quote's own sentence (strong evidence
+    /// that the quoted words are someone's), rather than on the neighbourhood of another quote.
     pub fn has_cue(self) -> bool {
-        !matches!(self, Rule::Interrupted | Rule::Continued | Rule::PreviousSentence)
+        !matches!(self, Rule::Continued | Rule::PreviousSentence)
     }
 }
 
@@ -303,7 +303,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             && !OBJECT_VERBS.contains(&self.word(a))
         {
             let s = self.next(cue_last)?;
-            let mention = self.speakers.starting_at(s)?;
+            let mention = self.speakers.after_verb(s)?;
             let rule = if self.word(a) == "according" { Rule::AccordingTo } else { Rule::AfterCueSpeaker };
             return Some(Attribution { mention, cue: Some((a, cue_last)), rule });
         }
@@ -374,6 +374,15 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 // Another quote's words: its attribution is its own.
                 return None;
             }
+            // A statement, a tweet, a letter right before the quote: "Trump issued a statement,
+            // “…”" — its author is the clause's subject.
+            if let Some((noun_last, CueKind::Noun)) = self.cue_at(i)
+                && (noun_last + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "," | ":"))
+            {
+                let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
+                let mention = self.clause_subject(clause_start, i)?;
+                return Some(Attribution { mention, cue: Some((i, noun_last)), rule: Rule::BeforeSpeakerCue });
+            }
             let Some(cue_last) = self.verb_at(i) else { continue };
             if cue_last >= q.open {
                 continue;
@@ -428,33 +437,36 @@ impl<'a, 'd> Attributor<'a, 'd> {
         {
             return Some(mention);
         }
-        // An apposition or an opening phrase before the verb: the first person named in the
-        // clause, else its first organization, else a pronoun or description opening it. Names
-        // after a preposition or a determiner, or in the possessive, are not subjects
-        // ("Speaking to MSNBC's Morning Joe, Bush described…").
-        if self.word(p) == "," || p > start {
-            let mut best: Option<SpeakerMention> = None;
-            for j in start..p {
-                if let Some(m) = self.speakers.entities.mention_at_token(j)
-                    && m.first == j
-                    && !self.governed(m.first, m.last, start)
-                {
-                    let mention = SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) };
-                    match m.label {
-                        Label::Person => return Some(mention),
-                        Label::Org if best.is_none() => best = Some(mention),
-                        _ => {}
-                    }
+        if self.word(p) == "," || p > start { self.clause_subject(start, p + 1) } else { None }
+    }
+
+    /// The subject of the clause `start..end` when it is not right before its verb (after an
+    /// apposition or an opening phrase): the first person named in the clause, else its first
+    /// organization, else a pronoun or description opening it. Names after a preposition or a
+    /// determiner, or in the possessive, are not subjects ("Speaking to MSNBC's Morning Joe,
+    /// Bush described…").
+    fn clause_subject(&self, start: usize, end: usize) -> Option<SpeakerMention> {
+        let mut organization: Option<SpeakerMention> = None;
+        for j in start..end {
+            if let Some(m) = self.speakers.entities.mention_at_token(j)
+                && m.first == j
+                && m.last < end
+                && !self.governed(m.first, m.last, start)
+            {
+                let mention = SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) };
+                match m.label {
+                    Label::Person => return Some(mention),
+                    Label::Org if organization.is_none() => organization = Some(mention),
+                    _ => {}
                 }
             }
-            if best.is_some() {
-                return best;
-            }
-            let opening =
-                (start..p).find(|&j| !self.doc().tokens[j].is_blank() && self.doc().tokens[j].quote().is_none())?;
-            return self.speakers.starting_at(opening).filter(|m| m.last < cue);
         }
-        None
+        if organization.is_some() {
+            return organization;
+        }
+        let opening =
+            (start..end).find(|&j| !self.doc().tokens[j].is_blank() && self.doc().tokens[j].quote().is_none())?;
+        self.speakers.starting_at(opening).filter(|m| m.last < end)
     }
 
     /// Whether token `i` lies between the marks of a quoted stretch.
@@ -514,14 +526,15 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::Colon });
             }
         }
-        // No cue: the speaker right before the colon ("Mr. Obama: “…”").
+        // No cue: the speaker right before the colon ("Mr. Obama: “…”"), or the subject of the
+        // clause ("She then addressed the supporters again: “…”").
         let p = self.previous(colon)?;
-        let mention = self.speakers.ending_at(p)?;
-        (mention.first >= start && matches!(mention.kind, MentionKind::Entity(_))).then_some(Attribution {
-            mention,
-            cue: None,
-            rule: Rule::Colon,
-        })
+        let mention = match self.speakers.ending_at(p) {
+            Some(m) if m.first >= start && matches!(m.kind, MentionKind::Entity(_)) => m,
+            // A header such as "Partial transcript:" is no speaker: only names and pronouns.
+            _ => self.clause_subject(start, colon).filter(|m| !matches!(m.kind, MentionKind::Description { .. }))?,
+        };
+        Some(Attribution { mention, cue: None, rule: Rule::Colon })
     }
 
     /// `interrupted`: “A,” said X, “B.” — B right after A's attribution in the same sentence.
@@ -531,8 +544,18 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let earlier = previous[p]?;
         let close = quotes[p].close?;
         let same_sentence = self.doc().sentence_of[close] == self.doc().sentence_of[q.open];
-        let near = q.open - close <= 30 && earlier.mention.last < q.open && earlier.mention.first > close;
-        (same_sentence && near).then_some(Attribution { mention: earlier.mention, cue: None, rule: Rule::Interrupted })
+        // Either the attribution stands between the two quotes (“…,” he said, “…”), or the
+        // quotes are coordinated with no other reporting verb between them (argued that “…” and
+        // that “…”; citing her “…,” “…” and …).
+        let between = earlier.mention.last < q.open && earlier.mention.first > close;
+        let coordinated = !between && (close + 1..q.open).all(|i| self.verb_at(i).is_none());
+        let near = q.open - close <= 30 && (between || coordinated);
+        // The quotes share the earlier one's reporting verb.
+        (same_sentence && near).then_some(Attribution {
+            mention: earlier.mention,
+            cue: earlier.cue,
+            rule: Rule::Interrupted,
+        })
     }
 
     /// `continued`: a quote that opens its sentence, with no cue of its own, continues the speaker

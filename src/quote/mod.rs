@@ -140,5 +140,5 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     if !short {
         return true;
     }
-    found.is_some_and(|a| a.rule.has_cue())
+    found.is_some_and(|a| a.cue.is_some() && a.rule.has_cue())
 }

@@ -157,6 +157,36 @@ impl<'a, 'd> Speakers<'a, 'd> {
         Some(found)
     }
 
+    /// The speaker named right after an inverted reporting verb, allowing a title and modifiers
+    /// before the name: "said former Wisconsin Gov. Jim Doyle", "said Rep. Xavier Becerra".
+    pub fn after_verb(&self, first: usize) -> Option<SpeakerMention> {
+        if let Some(found) = self.starting_at(first) {
+            return Some(found);
+        }
+        let mut i = first;
+        for _ in 0..8 {
+            if let Some(m) = self.entities.mention_at_token(i) {
+                if m.label == Label::Person {
+                    return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+                }
+                i = m.last;
+            } else {
+                let token = self.doc.tokens[i];
+                let modifier = token.is_capitalized()
+                    || matches!(
+                        self.word(i),
+                        "." | "former" | "then" | "longtime" | "veteran" | "senior" | "top" | "the"
+                    )
+                    || self.lexicon.titles.match_at(self.doc, i).is_some();
+                if !modifier {
+                    return None;
+                }
+            }
+            i = self.doc.next_solid(i)?;
+        }
+        None
+    }
+
     fn plain_starting_at(&self, first: usize) -> Option<SpeakerMention> {
         if let Some(m) = self.entities.mention_at_token(first)
             && m.first == first
@@ -174,7 +204,12 @@ impl<'a, 'd> Speakers<'a, 'd> {
         if determined {
             i = self.doc.next_solid(i)?;
         }
-        for _ in 0..5 {
+        for _ in 0..6 {
+            // A possessive may sit inside a description: "the ad’s narrator".
+            if self.doc.tokens[i].kind == TokenKind::Clitic {
+                i = self.doc.next_solid(i)?;
+                continue;
+            }
             if !self.doc.tokens[i].is_word() {
                 return None;
             }
