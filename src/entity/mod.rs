@@ -278,11 +278,14 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     }
 
     /// Indexes the words of a person's (new) name.
+    ///
+    /// Each word keeps the first [`PEOPLE_PER_WORD`] people only: the first-introduced person
+    /// wins a short form anyway, and the bound keeps a document of a million names linear.
     fn index_person(&mut self, cluster: usize) {
         let name = self.entities.clusters[cluster].name.clone();
         for word in name.split_whitespace() {
             let list = self.people_by_word.entry(key(word).into_owned()).or_default();
-            if !list.contains(&cluster) {
+            if list.len() < PEOPLE_PER_WORD && !list.contains(&cluster) {
                 list.push(cluster);
             }
         }
@@ -341,6 +344,9 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         }
     }
 }
+
+/// How many people each name word indexes (see [`Clusterer::index_person`]).
+const PEOPLE_PER_WORD: usize = 16;
 
 /// The form names are compared in: accents removed, curly apostrophes straightened. Borrowed
 /// unless something had to change.

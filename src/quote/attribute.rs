@@ -338,18 +338,20 @@ impl<'a, 'd> Attributor<'a, 'd> {
         Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterSpeakerCue })
     }
 
-    /// `according-to`: "according to X" in the sentence of the quote, before or after it.
+    /// `according-to`: "according to X" in the sentence of the quote, near it, before or after.
     fn according_to(&self, q: &Quoted) -> Option<Attribution> {
         let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
         let end_sentence = match q.close {
             Some(close) => &self.doc().sentences[self.doc().sentence_of[close] as usize],
             None => sentence,
         };
-        let range = sentence.tokens.start..end_sentence.tokens.end;
-        for i in range {
-            if i > q.open && q.close.is_none_or(|c| i <= c) {
-                continue;
-            }
+        // Forty tokens on each side of the quote, within its sentence: a bounded look, so that a
+        // sentence of thousands of quotes costs linear time.
+        const REACH: usize = 40;
+        let before = sentence.tokens.start.max(q.open.saturating_sub(REACH))..q.open;
+        let after_start = q.close.map_or(end_sentence.tokens.end, |c| c + 1);
+        let after = after_start..end_sentence.tokens.end.min(after_start + REACH);
+        for i in before.chain(after) {
             if self.word(i).eq_ignore_ascii_case("according")
                 && let Some((last, CueKind::Phrase)) = self.cue_at(i)
             {

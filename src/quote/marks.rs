@@ -87,6 +87,8 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         let last = doc.paragraphs.len() - 1;
         quotes.push(quoted(doc, open, None, doc.paragraphs[last].span.end, mark, last));
     }
+    // Nothing between the marks ("" in a run of marks) is no quote at all.
+    quotes.retain(|q| !q.span.is_empty());
     quotes.sort_by_key(|q| q.span.start);
     quotes
 }
