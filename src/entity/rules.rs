@@ -294,8 +294,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             return None;
         }
         let initial = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
-        if !initial && matches!(self.word(i), "I" | "I’m" | "I'm" | "I’ve" | "I'd" | "I’d" | "I’ll" | "I'll" | "I've")
-        {
+        if !initial && (self.word(i) == "I" || is_contraction(self.word(i))) {
             return None;
         }
         // In a headline written in title case, capitalised ordinary words are not names
@@ -317,6 +316,16 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
         }
         Some(Unit { first: i, last: i, hit: None })
+    }
+
+    /// Whether token `i` opens a sentence, or a quoted sentence inside one (“Poet says…”):
+    /// capitalisation there is no evidence of a name.
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.doc.is_sentence_initial(i)
+            || self
+                .doc
+                .previous_solid(i)
+                .is_some_and(|p| self.doc.tokens[p].quote().is_some_and(|m| m.role != QuoteRole::Close))
     }
 
     /// Whether token `i` is a weekday, or a month not followed by a surname: capitalised, but
@@ -595,7 +604,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
             } else if unit.first == unit.last && !self.is_demonym_unit(unit) {
                 let word = self.word(unit.first);
-                let ordinary = self.lexicon.is_english(word) && self.doc.is_sentence_initial(unit.first);
+                let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
                 let title = self.lexicon.titles.contains_word(word).is_some();
                 let upper = self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Upper);
                 if !ordinary && !title {
@@ -669,7 +678,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
                 None => {
                     let word = self.unit_text(unit);
-                    let ordinary = self.lexicon.is_english(word) && self.doc.is_sentence_initial(unit.first);
+                    let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
                     if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) {
                         self.push(unit.first, unit.last, Label::Person, Kind::Bare);
                     }
@@ -746,9 +755,6 @@ impl<'a, 'd> Rules<'a, 'd> {
         let last_word = words[words.len() - 1];
         let surname = self.lexicon.is_surname(last_word) || self.lexicon.is_surname(&strip_hyphen(last_word));
         if given && (surname || !self.lexicon.is_english(last_word)) {
-            return true;
-        }
-        if given && english < words.len() {
             return true;
         }
         let known = words.iter().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
@@ -1006,6 +1012,14 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         found
     }
+}
+
+/// Whether a word is a contraction ("You'll", "I’m", "Don't"), not a name: an apostrophe
+/// followed by a lower-case ending. ("O'Brien" has a capital after its apostrophe.)
+fn is_contraction(word: &str) -> bool {
+    let Some(at) = word.rfind(['\'', '’']) else { return false };
+    let ending = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
+    matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "t")
 }
 
 /// The index of the next unit part after part `index`.
