@@ -77,9 +77,15 @@ impl Entities {
 pub(crate) fn recognize(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Entities {
     let mut rules = Rules::new(doc, hits, gazetteer, lexicon);
     let mut candidates = rules.run();
+    candidates.sort_by_key(|c| c.span.start);
     let quoted = rules.quoted_orgs(&candidates);
     if !quoted.is_empty() {
-        candidates.retain(|c| !quoted.iter().any(|q| q.span.contains(c.span)));
+        // Both lists are in text order and the quoted names do not overlap each other: the one
+        // that can contain a candidate is the last one starting at or before it.
+        candidates.retain(|c| {
+            let at = quoted.partition_point(|q| q.span.start <= c.span.start);
+            at == 0 || !quoted[at - 1].span.contains(c.span)
+        });
         candidates.extend(quoted);
         candidates.sort_by_key(|c| c.span.start);
     }

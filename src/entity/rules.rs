@@ -997,7 +997,13 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             let Some((first, last, _)) = self.quoted_name_at(open) else { continue };
             let span = tokens[first].span.to(tokens[last].span);
-            if taken.iter().any(|c| c.span.overlaps(span) && !span.contains(c.span)) {
+            // The candidates are in text order: look only at those that can overlap the name.
+            let from = taken.partition_point(|c| c.span.end <= span.start);
+            let clash = taken[from..]
+                .iter()
+                .take_while(|c| c.span.start < span.end)
+                .any(|c| c.span.overlaps(span) && !span.contains(c.span));
+            if clash {
                 continue;
             }
             found.push(Candidate {
