@@ -278,6 +278,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         let tokens = &self.doc.tokens;
         if let Some(&hit) = self.hit_starting.get(i)
             && hit != NO_HIT
+            && !self.is_currency(self.hits[hit as usize].tokens.end - 1)
         {
             let hit = hit as usize;
             return Some(Unit { first: i, last: self.hits[hit].tokens.end - 1, hit: Some(hit) });
@@ -290,7 +291,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
         }
-        if !self.is_name_word(i) || self.is_calendar_word(i) {
+        if !self.is_name_word(i) || self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
         }
         let initial = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
@@ -316,6 +317,18 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
         }
         Some(Unit { first: i, last: i, hit: None })
+    }
+
+    /// Whether token `last` ends a currency code rather than a name: "US$ 20,000", "HK$".
+    fn is_currency(&self, last: usize) -> bool {
+        self.doc.tokens.get(last + 1).is_some_and(|t| t.span.start == self.doc.tokens[last].span.end)
+            && self.word_is(last + 1, "$")
+    }
+
+    /// Whether token `i` is a caption label of news pages ("Image: Nick Moreau", "Photo: AP").
+    fn is_caption_label(&self, i: usize) -> bool {
+        matches!(self.word(i), "Image" | "Photo" | "Video" | "Source" | "Credit" | "Photograph" | "File")
+            && self.word_is(i + 1, ":")
     }
 
     /// Whether token `i` opens a sentence, or a quoted sentence inside one (“Poet says…”):
