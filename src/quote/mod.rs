@@ -119,13 +119,21 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     if entities.mentions.get(at).is_some_and(|m| m.span.contains(q.span)) {
         return false;
     }
+    let capitalised =
+        |i: usize| matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number);
+    // Punctuation inside the marks ("Okay," "Really?") makes even capitalised words an utterance.
     let name_like = words.len() <= 6
         && words.iter().all(|&i| {
-            matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number)
-                || matches!(doc.word(i), "of" | "the" | "de" | "del" | "la" | "and" | "for" | "y")
+            capitalised(i) || matches!(doc.word(i), "of" | "the" | "de" | "del" | "la" | "and" | "for" | "y")
         })
         && !inner.clone().any(|i| matches!(doc.word(i), "." | "!" | "?" | ","));
     if name_like && !words.iter().any(|&i| doc.word(i) == "I") {
+        return false;
+    }
+    // A title in title case ("Not Fit To Serve As President Of The United States"): at least
+    // four words, nearly all capitalised, function words included.
+    let title_case = words.len() >= 4 && words.iter().filter(|&&i| capitalised(i)).count() * 5 >= words.len() * 4;
+    if title_case && words.iter().filter(|&&i| capitalised(i) && doc.word(i).len() <= 3).count() >= 1 {
         return false;
     }
     let before = doc.previous_solid(q.open).filter(|&i| doc.tokens[i].kind != TokenKind::LineBreak);
