@@ -138,9 +138,12 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-/// The data lines of an embedded file: no comments, no blank lines, fields split at tabs.
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+/// The data lines of an embedded file, as their first three fields ("" where a line has fewer).
+fn rows(text: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|line| {
+        let mut fields = line.split('\t').map(str::trim);
+        [fields.next().unwrap_or(""), fields.next().unwrap_or(""), fields.next().unwrap_or("")]
+    })
 }
 
 impl Lexicon {
@@ -160,30 +163,33 @@ impl Lexicon {
     }
 
     fn parse(files: &EmbeddedFiles) -> Lexicon {
-        let mut given = FxHashMap::default();
+        // Tables sized up front: rehashing while they grow was a tenth of start-up.
+        let sized = |text: &str| text.len() / 8;
+        let mut given = FxHashMap::with_capacity_and_hasher(sized(files.given_names) * 2, Default::default());
         for row in rows(files.given_names) {
-            let sex = row.get(1).map_or(Sex::Unknown, |s| Sex::parse(s));
+            let sex = Sex::parse(row[1]);
             for form in [Cow::Borrowed(row[0]), fold_accents(row[0])] {
                 given.entry(form).or_insert(sex);
             }
         }
-        let mut surnames = FxHashSet::default();
+        let mut surnames = FxHashSet::with_capacity_and_hasher(sized(files.surnames) * 2, Default::default());
         for row in rows(files.surnames) {
             surnames.insert(Cow::Borrowed(row[0]));
             surnames.insert(fold_accents(row[0]));
         }
-        let english = rows(files.english_words).map(|row| row[0]).collect();
+        let mut english = FxHashSet::with_capacity_and_hasher(sized(files.english_words), Default::default());
+        english.extend(rows(files.english_words).map(|row| row[0]));
         let countries = rows(files.countries).map(|row| row[0]).collect();
         let mut descriptors = FxHashMap::default();
         for row in rows(files.descriptors) {
-            let label = if row.get(1) == Some(&"ORG") { Label::Org } else { Label::Person };
-            let sex = row.get(2).map_or(Sex::Unknown, |s| Sex::parse(s));
+            let label = if row[1] == "ORG" { Label::Org } else { Label::Person };
+            let sex = Sex::parse(row[2]);
             descriptors.entry(row[0]).or_insert((label, sex));
         }
         let mut titles = Phrases::new(false);
         for row in rows(files.titles) {
-            let honorific = row.get(1) == Some(&"honorific");
-            let sex = row.get(2).map_or(Sex::Unknown, |s| Sex::parse(s));
+            let honorific = row[1] == "honorific";
+            let sex = Sex::parse(row[2]);
             titles.insert(row[0], Title { honorific, sex });
         }
         let mut demonyms = Phrases::new(false);
@@ -192,16 +198,16 @@ impl Lexicon {
         }
         let mut heads = Phrases::new(false);
         for row in rows(files.heads) {
-            if let Some(Ok(label)) = row.get(1).map(|l| l.parse::<Label>()) {
+            if let Ok(label) = row[1].parse::<Label>() {
                 heads.insert(row[0], label);
             }
         }
         let mut cues = Phrases::new(true);
         let mut cue_rows: Vec<(&'static str, CueKind)> = rows(files.cues)
             .map(|row| {
-                let kind = match row.get(2).copied() {
-                    Some("noun") => CueKind::Noun,
-                    Some("phrase") => CueKind::Phrase,
+                let kind = match row[2] {
+                    "noun" => CueKind::Noun,
+                    "phrase" => CueKind::Phrase,
                     _ => CueKind::Verb,
                 };
                 (row[0], kind)

@@ -77,6 +77,7 @@ impl GazetteerBuilder {
         text: &'a str,
         keep: impl Fn(&'a str) -> Cow<'static, str>,
     ) -> Result<(), Error> {
+        self.trie.reserve_for(text.len());
         for (index, line) in text.lines().enumerate() {
             let number = index + 1;
             let line = line.trim_end_matches('\r');
@@ -97,13 +98,14 @@ impl GazetteerBuilder {
             let entry = self.entries.len() as u32;
             self.entries.push(Entry { label, name: keep(names[0]) });
             for name in names {
-                for form in variants::variants(name) {
+                let trie = &mut self.trie;
+                variants::for_each_variant(name, |form| {
                     // A pattern already taken by an earlier entry keeps that entry.
                     match form {
-                        Cow::Borrowed(f) => self.trie.insert(f, &keep, entry),
-                        Cow::Owned(f) => self.trie.insert(&f, &|s: &str| Cow::Owned(s.to_string()), entry),
+                        Cow::Borrowed(f) => trie.insert(f, &keep, entry),
+                        Cow::Owned(f) => trie.insert(&f, &|s: &str| Cow::Owned(s.to_string()), entry),
                     }
-                }
+                });
             }
         }
         Ok(())

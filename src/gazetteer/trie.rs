@@ -5,26 +5,34 @@
 //! Balart". Nodes that end a name carry its entry; the first entry to claim a path keeps it.
 
 use crate::document::Document;
-use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::token::{self, Case, TokenKind};
+use crate::fxhash::FxHashMap;
+use crate::token::{self, TokenKind};
 use std::borrow::Cow;
 
 const NONE: u32 = u32::MAX;
+
+/// An interned word: its id, and the node a name starting with it leads to (so that the first,
+/// most frequent look-up of each token needs one hash, not two).
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    id: u32,
+    root_child: u32,
+}
 
 /// The trie. Node 0 is the root.
 #[derive(Clone, Debug)]
 pub(crate) struct TokenTrie {
     /// Interned words.
-    words: FxHashMap<Cow<'static, str>, u32>,
+    words: FxHashMap<Cow<'static, str>, Word>,
     /// (node, word, spaced) → child node.
     edges: FxHashMap<(u32, u32, bool), u32>,
     /// For each node, the entry of the name that ends there, or `NONE`.
     entries: Vec<u32>,
     /// Bytes that begin the first word of some name: other tokens are not looked up at all.
     first_bytes: [bool; 256],
-    /// First words of the names written in lower case ("al", "dpa", "eBay"): the only lower-case
-    /// words worth a look-up, so that "the", "and", "a" cost one hash, not two.
-    lowercase_firsts: FxHashSet<Cow<'static, str>>,
+    /// A token buffer reused by [`insert`](Self::insert), so that building the trie does not
+    /// allocate one per name.
+    scratch: Vec<token::Token>,
 }
 
 impl Default for TokenTrie {
@@ -34,19 +42,29 @@ impl Default for TokenTrie {
             edges: FxHashMap::default(),
             entries: vec![NONE],
             first_bytes: [false; 256],
-            lowercase_firsts: FxHashSet::default(),
+            scratch: Vec::new(),
         }
     }
 }
 
 impl TokenTrie {
+    /// Makes room for the names of a list of `bytes` bytes (about one word and one edge per
+    /// eight bytes), so that the tables do not rehash while they grow.
+    pub fn reserve_for(&mut self, bytes: usize) {
+        self.words.reserve(bytes / 12);
+        self.edges.reserve(bytes / 10);
+        self.entries.reserve(bytes / 10);
+    }
+
     /// Adds `pattern` as a name of `entry`, unless another entry has it already. `keep` turns
     /// slices of the pattern into stored words (borrowed for embedded lists, copied otherwise).
     pub fn insert<'a>(&mut self, pattern: &'a str, keep: &dyn Fn(&'a str) -> Cow<'static, str>, entry: u32) {
         let mut node = 0u32;
         let mut spaced = false;
         let mut first = true;
-        for t in token::tokenize(pattern) {
+        let mut tokens = std::mem::take(&mut self.scratch);
+        token::tokenize_into(pattern, &mut tokens);
+        for &t in &tokens {
             match t.kind {
                 TokenKind::Space | TokenKind::LineBreak => {
                     spaced = true;
@@ -57,27 +75,42 @@ impl TokenTrie {
             let word = &pattern[t.span];
             if first {
                 self.first_bytes[word.as_bytes()[0] as usize] = true;
-                if word.chars().next().is_some_and(char::is_lowercase) {
-                    self.lowercase_firsts.insert(keep(word));
-                }
             }
             let next_id = self.words.len() as u32;
-            let id = match self.words.get(word) {
-                Some(&id) => id,
-                None => {
-                    self.words.insert(keep(word), next_id);
-                    next_id
-                }
+            let known = self.words.get(word).copied();
+            let mut record = match known {
+                Some(record) => record,
+                None => Word { id: next_id, root_child: NONE },
             };
-            let fresh = self.entries.len() as u32;
-            let child = *self.edges.entry((node, id, spaced && !first)).or_insert(fresh);
-            if child == fresh {
-                self.entries.push(NONE);
+            let child = if first {
+                if record.root_child == NONE {
+                    record.root_child = self.entries.len() as u32;
+                    self.entries.push(NONE);
+                }
+                record.root_child
+            } else {
+                let fresh = self.entries.len() as u32;
+                let child = *self.edges.entry((node, record.id, spaced)).or_insert(fresh);
+                if child == fresh {
+                    self.entries.push(NONE);
+                }
+                child
+            };
+            match known {
+                Some(_) => {
+                    if let Some(stored) = self.words.get_mut(word) {
+                        *stored = record;
+                    }
+                }
+                None => {
+                    self.words.insert(keep(word), record);
+                }
             }
             node = child;
             spaced = false;
             first = false;
         }
+        self.scratch = tokens;
         if node != 0 && self.entries[node as usize] == NONE {
             self.entries[node as usize] = entry;
         }
@@ -89,21 +122,16 @@ impl TokenTrie {
         if !self.first_bytes[doc.text.as_bytes()[tokens[first].span.start] as usize] {
             return None;
         }
-        if tokens[first].kind == TokenKind::Word(Case::Lower) && !self.lowercase_firsts.contains(doc.word(first)) {
-            return None;
-        }
-        let mut node = 0u32;
+        let mut node = self.words.get(doc.word(first))?.root_child;
         let mut best = None;
         let mut i = first;
-        let mut spaced = false;
-        while let Some(&child) = self.words.get(doc.word(i)).and_then(|id| self.edges.get(&(node, *id, spaced))) {
-            node = child;
+        while node != NONE {
             let entry = self.entries[node as usize];
             if entry != NONE {
                 best = Some((i, entry));
             }
             i += 1;
-            spaced = false;
+            let mut spaced = false;
             match tokens.get(i).map(|t| t.kind) {
                 None | Some(TokenKind::LineBreak) => break,
                 Some(TokenKind::Space) => {
@@ -115,6 +143,10 @@ impl TokenTrie {
                 }
                 _ => {}
             }
+            node = match self.words.get(doc.word(i)) {
+                Some(word) => self.edges.get(&(node, word.id, spaced)).copied().unwrap_or(NONE),
+                None => NONE,
+            };
         }
         best
     }

@@ -7,6 +7,18 @@
 
 use std::borrow::Cow;
 
+/// Calls `f` with the name and each of its variants, without allocating when the name has none
+/// (plain ASCII, no apostrophe, hyphen or final period: most names).
+pub(crate) fn for_each_variant<'a>(name: &'a str, mut f: impl FnMut(Cow<'a, str>)) {
+    if name.is_ascii() && !name.contains(['\'', '-']) && !name.ends_with('.') {
+        f(Cow::Borrowed(name));
+        return;
+    }
+    for form in variants(name) {
+        f(form);
+    }
+}
+
 /// The name and its variants: itself first, then the forms that differ from it, without repeats.
 pub(crate) fn variants(name: &str) -> Vec<Cow<'_, str>> {
     let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(name)];
