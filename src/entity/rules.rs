@@ -559,8 +559,11 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn read_rest(&mut self, parts: &[Part], sex: Sex, titled: bool) {
         let units: Vec<Unit> = units_of(parts);
         let (first, last) = (units[0].first, units[units.len() - 1].last);
-        // A demonym of several words ("Puerto Rican", "Hong Konger") is not a name.
-        if units[0].hit.is_none() && self.lexicon.demonyms.match_at(self.doc, first).is_some_and(|(end, _)| end == last)
+        // A demonym of several words ("Puerto Rican", "Hong Konger") is not a name. (A one-word
+        // demonym is read below: it may be a surname.)
+        if units.len() > 1
+            && units[0].hit.is_none()
+            && self.lexicon.demonyms.match_at(self.doc, first).is_some_and(|(end, _)| end == last)
         {
             return;
         }
@@ -615,7 +618,13 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if !self.ambiguous_hit(unit, label) {
                     self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                 }
-            } else if unit.first == unit.last && !self.is_demonym_unit(unit) {
+            } else if unit.first == unit.last && self.is_demonym_unit(unit) {
+                // A demonym that is also a surname ("Sahraoui said") counts only as the short
+                // form of a person already named.
+                if self.lexicon.is_surname(self.word(unit.first)) {
+                    self.push(first, last, Label::Person, Kind::Bare);
+                }
+            } else if unit.first == unit.last {
                 let word = self.word(unit.first);
                 let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
                 let title = self.lexicon.titles.contains_word(word).is_some();
@@ -733,7 +742,11 @@ impl<'a, 'd> Rules<'a, 'd> {
         units.iter().all(|unit| match unit.hit {
             None => {
                 let word = self.unit_text(*unit);
-                !self.is_demonym_unit(*unit) && word.chars().any(char::is_lowercase) || word.len() <= 2
+                // A demonym is no name, unless it is also a surname after the first word
+                // (Hassiba Hadj Sahraoui).
+                let demonym =
+                    self.is_demonym_unit(*unit) && !(unit.first > units[0].first && self.lexicon.is_surname(word));
+                !demonym && word.chars().any(char::is_lowercase) || word.len() <= 2
             }
             Some(hit) => {
                 let word = self.unit_text(*unit);
