@@ -402,18 +402,26 @@ impl<'a, 'd> Attributor<'a, 'd> {
             // The subject is after any earlier quote in the sentence.
             let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
             let mut mention = self.subject_of(i, clause_start);
-            // A participle ("…, calling Mandela a “courageous” statesman") has the subject of the
-            // sentence: its first person outside quotes and prepositional phrases.
-            if mention.is_none() && self.word(i).ends_with("ing") {
-                mention = (start..i).find_map(|j| {
-                    let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
-                    (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
-                        .then_some(SpeakerMention {
-                            first: m.first,
-                            last: m.last,
-                            kind: MentionKind::Entity(m.cluster),
-                        })
-                });
+            // A participle ("…, calling Mandela a “courageous” statesman") or a second verb of the
+            // same subject ("X claimed “…” and said “…”") has the subject of the sentence: its
+            // first person outside quotes and prepositional phrases, else the pronoun or
+            // description that opens it.
+            let coordinated = self.previous(i).is_some_and(|p| matches!(self.word(p), "and" | "but" | "then" | ","));
+            if mention.is_none() && (self.word(i).ends_with("ing") || coordinated) {
+                mention = (start..i)
+                    .find_map(|j| {
+                        let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+                        (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
+                            .then_some(SpeakerMention {
+                                first: m.first,
+                                last: m.last,
+                                kind: MentionKind::Entity(m.cluster),
+                            })
+                    })
+                    .or_else(|| {
+                        let opening = (start..i).find(|&j| !self.doc().tokens[j].is_blank())?;
+                        self.speakers.starting_at(opening).filter(|m| matches!(m.kind, MentionKind::Pronoun { .. }))
+                    });
             }
             let mention = mention?;
             return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::BeforeSpeakerCue });
