@@ -3,9 +3,11 @@
 mod cli;
 mod entities;
 mod gazetteer;
+mod invariants;
 mod json_format;
 mod offsets;
 mod properties;
 mod quotes;
+mod robustness;
 mod sentences;
 mod tokens;

@@ -161,6 +161,11 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// reporting verb they mean the verb is not the quote's attribution.
 const CLAUSE_WORDS: &[&str] = &["including", "who", "whom", "whose", "because", "than", "unlike", "despite"];
 
+/// How far back the colon rule looks for its cue and speaker (in tokens), and speaker resolution
+/// for a compatible mention or an earlier speaker (in mentions, in speakers): a bounded look, so
+/// that a paragraph of thousands of quotes costs linear time.
+const LOOK_BACK: usize = 60;
+
 /// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
 /// cannot introduce the speaker.
 const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
@@ -525,7 +530,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
             return None;
         };
         let sentence = &self.doc().sentences[self.doc().sentence_of[colon] as usize];
-        let start = sentence.tokens.start;
+        // At most LOOK_BACK tokens back: a sentence of thousands of colons and quotes is not read
+        // again for each.
+        let start = sentence.tokens.start.max(colon.saturating_sub(LOOK_BACK));
         // A cue before the colon: "Caddell continued:".
         let mut i = colon;
         while i > start {
@@ -598,7 +605,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// Resolves a speaker mention to an entity: entities are themselves; pronouns and
     /// descriptions take the previous compatible speaker nearby, else the nearest earlier
-    /// compatible mention.
+    /// compatible mention; each search looks at most [`LOOK_BACK`] mentions or speakers back.
     pub fn resolve(&self, mention: &SpeakerMention, recent: &[(usize, usize)]) -> Option<usize> {
         let (label, sex, plural) = match mention.kind {
             MentionKind::Entity(cluster) => return Some(cluster),
@@ -637,12 +644,13 @@ impl<'a, 'd> Attributor<'a, 'd> {
             .iter()
             .rev()
             .take_while(|m| m.first >= near_start)
+            .take(LOOK_BACK)
             .find(|m| fits(m.cluster) && !self.governed(m.first, m.last, 0))
         {
             return Some(m.cluster);
         }
         // The speaker of a recent quote (within two paragraphs).
-        for &(cluster, at) in recent.iter().rev() {
+        for &(cluster, at) in recent.iter().rev().take(LOOK_BACK) {
             let at_paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= at);
             if paragraph.saturating_sub(at_paragraph) > 2 {
                 break;
@@ -653,6 +661,12 @@ impl<'a, 'd> Attributor<'a, 'd> {
         }
         // The nearest earlier mention, within three paragraphs.
         let window_start = self.doc().paragraphs[paragraph.saturating_sub(3)].tokens.start;
-        mentions[..before].iter().rev().take_while(|m| m.first >= window_start).map(|m| m.cluster).find(|&c| fits(c))
+        mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.first >= window_start)
+            .take(LOOK_BACK)
+            .map(|m| m.cluster)
+            .find(|&c| fits(c))
     }
 }
