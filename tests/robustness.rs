@@ -56,6 +56,12 @@ fn repeat(pattern: &str, size: usize) -> Vec<u8> {
     pattern.repeat(size / pattern.len()).into_bytes()
 }
 
+#[test]
+fn ten_megabytes_of_mixed_quotation_marks() {
+    let marks = "“”‘’\"'«»‹›„‚‟‛";
+    annotate_within("10 MB of mixed marks", repeat(marks, 10 * MB), LIMIT);
+}
+
 // Regressions: each input below once took time quadratic in its length, through the pass named
 // in its test (minutes to hours at these sizes in the test build); each is now linear. They are
 // sized to fail the time bound under the old code, and no larger.
@@ -72,4 +78,10 @@ fn colon_looks_a_bounded_way_back() {
 #[test]
 fn speaker_resolution_looks_a_bounded_way_back() {
     annotate_within("pronouns among organizations", repeat("UNPACU “a b c d e,” he said; ", 4 * MB), LIMIT);
+}
+
+/// `quote::marks::pair` searched the whole stack of open marks for a partner of each mark.
+#[test]
+fn pairing_a_mark_does_not_search_the_stack() {
+    annotate_within("alternating opening marks", repeat("“'", 2 * MB), LIMIT);
 }

@@ -39,8 +39,47 @@ pub(crate) struct Quoted {
 /// losing the quote would be worse than the rare wrong pair. Guillemets pair only with
 /// guillemets.
 fn partners(open: QuoteMark, close: QuoteMark) -> bool {
-    let guillemets = |m: QuoteMark| m.style == QuoteStyle::Guillemet;
-    open.double == close.double && guillemets(open) == guillemets(close)
+    kind(open) == kind(close)
+}
+
+/// The kind of a mark, for pairing: single or double, guillemet or not. Marks pair within a kind.
+fn kind(mark: QuoteMark) -> usize {
+    usize::from(mark.double) + 2 * usize::from(mark.style == QuoteStyle::Guillemet)
+}
+
+/// The opening marks waiting for a partner, innermost last, with the positions of each kind's
+/// marks in the stack, so that finding the innermost waiting partner of a mark takes constant
+/// time however deep the stack (thousands of unclosed marks of another kind are not rescanned).
+#[derive(Default)]
+struct Stack {
+    marks: Vec<(usize, QuoteMark)>,
+    by_kind: [Vec<usize>; 4],
+}
+
+impl Stack {
+    fn push(&mut self, token: usize, mark: QuoteMark) {
+        self.by_kind[kind(mark)].push(self.marks.len());
+        self.marks.push((token, mark));
+    }
+
+    /// The position of the innermost waiting mark that `mark` can close.
+    fn waiting(&self, mark: QuoteMark) -> Option<usize> {
+        self.by_kind[kind(mark)].last().copied()
+    }
+
+    /// Drops the marks from position `at` on.
+    fn truncate(&mut self, at: usize) {
+        self.marks.truncate(at);
+        for positions in &mut self.by_kind {
+            while positions.last().is_some_and(|&p| p >= at) {
+                positions.pop();
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.truncate(0);
+    }
 }
 
 /// Pairs the quotation marks of `doc` into outermost quoted stretches, in text order.
@@ -48,7 +87,7 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
     let mut quotes: Vec<Quoted> = Vec::new();
     // A quote left open by the previous paragraph: its opening token and mark.
     let mut carried: Option<(usize, QuoteMark)> = None;
-    let mut stack: Vec<(usize, QuoteMark)> = Vec::new();
+    let mut stack = Stack::default();
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         stack.clear();
         let mut tokens = paragraph.tokens.clone();
@@ -56,7 +95,7 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
             match doc.tokens[tokens.start].quote() {
                 Some(next) if next.role != QuoteRole::Close && partners(mark, next) => {
                     // The quote continues: its opening mark stays the first paragraph's.
-                    stack.push((open, mark));
+                    stack.push(open, mark);
                     tokens.start += 1;
                 }
                 _ => {
@@ -67,13 +106,13 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         }
         for i in tokens.clone() {
             let Some(mark) = doc.tokens[i].quote() else { continue };
-            let waiting = stack.iter().rposition(|&(_, open)| partners(open, mark));
+            let waiting = stack.waiting(mark);
             match (mark.role, waiting) {
-                (QuoteRole::Open, _) | (QuoteRole::Ambiguous, None) => stack.push((i, mark)),
+                (QuoteRole::Open, _) | (QuoteRole::Ambiguous, None) => stack.push(i, mark),
                 (QuoteRole::Close | QuoteRole::Ambiguous, Some(at)) => {
-                    let (open, open_mark) = stack[at];
+                    let (open, open_mark) = stack.marks[at];
                     stack.truncate(at);
-                    if stack.is_empty() {
+                    if stack.marks.is_empty() {
                         quotes.push(quoted(doc, open, Some(i), doc.tokens[i].span.start, open_mark, p));
                     }
                 }
@@ -81,7 +120,7 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
             }
         }
         // The outermost quote still open may run on into the next paragraph.
-        carried = stack.first().copied();
+        carried = stack.marks.first().copied();
     }
     if let Some((open, mark)) = carried {
         let last = doc.paragraphs.len() - 1;
