@@ -6,7 +6,7 @@
 //! they catch a hang or a quadratic blow-up, which on these sizes takes hours, not a slow-down.
 
 use crate::invariants;
-use newsnlp::{Annotations, Annotator, text};
+use newsnlp::{Annotations, Annotator, Span, text};
 use std::sync::LazyLock;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -57,14 +57,164 @@ fn repeat(pattern: &str, size: usize) -> Vec<u8> {
 }
 
 #[test]
+fn ten_megabytes_of_straight_quotation_marks() {
+    let annotations = annotate_within("10 MB of \"", repeat("\"", 10 * MB), LIMIT);
+    assert!(annotations.quotes().is_empty(), "empty stretches between marks are not quotes");
+}
+
+#[test]
 fn ten_megabytes_of_mixed_quotation_marks() {
     let marks = "“”‘’\"'«»‹›„‚‟‛";
     annotate_within("10 MB of mixed marks", repeat(marks, 10 * MB), LIMIT);
 }
 
+#[test]
+fn a_five_megabyte_line_without_spaces() {
+    let annotations =
+        annotate_within("5 MB without spaces", repeat("Havana,José“Ferrer”said:UNPACU.‘no’—", 5 * MB), LIMIT);
+    // A single word of 5 MB too.
+    annotate_within("one 5 MB word", repeat("Havana", 5 * MB), LIMIT);
+    assert!(annotations.entities().len() < 5 * MB);
+}
+
+#[test]
+fn a_million_capitalised_words() {
+    // Given names with ever new surnames (a million different people, each compared with the
+    // people before), places, organisations, titles and all-capital words, with no full stop.
+    let mut text = String::with_capacity(10 * MB);
+    let words = ["Havana", "Maria", "UNPACU", "President", "Cuba", "New", "York", "Daniel", "The", "Of"];
+    for i in 0..1_000_000u32 {
+        match i % 4 {
+            0 => text.push_str(words[(i as usize / 4) % words.len()]),
+            1 => text.push_str(&format!("Zq{i}ov")),
+            2 => text.push_str("José"),
+            _ => text.push_str(&format!("Ferrer{}", i % 977)),
+        }
+        text.push(' ');
+    }
+    let annotations = annotate_within("a million capitalised words", text.into_bytes(), LIMIT);
+    assert!(!annotations.entities().is_empty());
+}
+
+#[test]
+fn thousands_of_unclosed_quotes() {
+    // In one paragraph, each on its own line, and each on its own line with a speaker.
+    annotate_within("unclosed quotes in a paragraph", repeat("He said “we will not go. ", 2 * MB), LIMIT);
+    annotate_within("unclosed quotes on lines", repeat("He said “we will not go.\n", 2 * MB), LIMIT);
+    let annotations =
+        annotate_within("attributed unclosed quotes", repeat("“We will not go,” said Ana Belkis “and ", 2 * MB), LIMIT);
+    assert!(!annotations.quotes().is_empty());
+}
+
+#[test]
+fn deep_nesting_of_mixed_quote_styles() {
+    let opens = ["“", "‘", "«", "‹", "\"", "'", "„", "‚"];
+    let closes = ["”", "’", "»", "›", "\"", "'", "“", "‘"];
+    let depth = 200_000;
+    let mut text = String::new();
+    for i in 0..depth {
+        text.push_str(opens[i % opens.len()]);
+        text.push_str(if i % 3 == 0 { "Havana " } else { "he said " });
+    }
+    for i in (0..depth).rev() {
+        text.push_str(closes[i % closes.len()]);
+        text.push(' ');
+    }
+    let annotations = annotate_within("deep nesting", text.into_bytes(), LIMIT);
+    // Only the outermost pair is a quote, and a nested quote is part of it.
+    assert!(annotations.quotes().len() <= 1, "{} quotes", annotations.quotes().len());
+}
+
+#[test]
+fn ten_megabytes_of_nul_bytes() {
+    let annotations = annotate_within("10 MB of NUL", vec![0; 10 * MB], LIMIT);
+    assert_eq!(annotations, Annotations::default());
+}
+
+#[test]
+fn long_runs_of_spaces_tabs_and_line_breaks() {
+    // Each tab and each no-break space is a token of its own: the look-arounds that skip space
+    // must not rescan a run once per token.
+    for (what, run) in [("tabs", "\t"), ("no-break spaces", "\u{a0}"), ("line breaks", "\n"), ("CRs", "\r")] {
+        let mut text = String::from("“We will not go,” ");
+        text.push_str(&run.repeat(2 * MB / run.len()));
+        text.push_str("said José Daniel Ferrer. “Never,” ");
+        text.push_str(&run.repeat(2 * MB / run.len()));
+        text.push_str("he added.");
+        annotate_within(what, text.into_bytes(), LIMIT);
+    }
+}
+
+#[test]
+fn a_utf16_file_is_annotated_as_bytes_without_panic() {
+    // The CLI refuses UTF-16 (tests/cli.rs); the library annotates whatever bytes it gets.
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "“We will not go,” said José Daniel Ferrer in Havana.\n".repeat(10_000).encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    assert_eq!(text::utf16_bom(&bytes), Some("UTF-16LE"));
+    annotate_within("UTF-16LE", bytes, LIMIT);
+}
+
+#[test]
+fn carriage_returns_alone_end_paragraphs_like_line_feeds() {
+    // `\r` and `\n` are both one byte, so the offsets must be the same either way.
+    let text = "“We will not go,” said José Daniel Ferrer.\nHe is held in Havana.\n“Free him,” UNPACU said.\n";
+    let lf = ANNOTATOR.annotate(text);
+    let cr = ANNOTATOR.annotate(&text.replace('\n', "\r"));
+    assert_eq!(lf, cr);
+    assert_eq!(lf.quotes().len(), 2);
+    let big = annotate_within("CR-only article", repeat(&text.replace('\n', "\r"), 5 * MB), LIMIT);
+    assert_eq!(big.quotes().len(), 2 * (5 * MB / text.len()));
+}
+
+/// Every span of the annotations: entities, quotes, speakers and cues.
+fn all_spans(annotations: &Annotations) -> Vec<Span> {
+    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
+    for quote in annotations.quotes() {
+        spans.push(quote.span());
+        spans.extend(quote.speaker().map(|s| s.mention()));
+        spans.extend(quote.cue());
+    }
+    spans
+}
+
+#[test]
+fn a_byte_order_mark_is_never_inside_a_span_and_offsets_count_it() {
+    let body = "“We will not go,” said José Daniel Ferrer in Havana.";
+    let plain = ANNOTATOR.annotate(body);
+    let mut with_bom = text::UTF8_BOM.to_vec();
+    with_bom.extend_from_slice(body.as_bytes());
+    let marked = ANNOTATOR.annotate_bytes(&with_bom);
+    let shifted: Vec<Span> = all_spans(&plain).iter().map(|s| Span::new(s.start + 3, s.end + 3)).collect();
+    assert_eq!(all_spans(&marked), shifted, "offsets are file offsets: the BOM's three bytes count");
+    assert!(!shifted.is_empty());
+    for span in all_spans(&marked) {
+        assert!(span.start >= 3, "{span:?} includes the byte-order mark");
+    }
+    // A BOM before a name, a quote without its mark, and a BOM alone.
+    for text in
+        ["\u{feff}Havana", "\u{feff}We will not go,” he said.", "\u{feff}", "\u{feff}\u{feff}“x y z w,” he said."]
+    {
+        let annotations = ANNOTATOR.annotate(text);
+        invariants::check(text, &annotations).unwrap();
+        for span in all_spans(&annotations) {
+            assert!(!text[span].contains('\u{feff}'), "{text:?}: {span:?} holds a BOM");
+        }
+    }
+}
+
 // Regressions: each input below once took time quadratic in its length, through the pass named
 // in its test (minutes to hours at these sizes in the test build); each is now linear. They are
 // sized to fail the time bound under the old code, and no larger.
+
+/// `quote::attribute` `according_to` read the whole sentence for every quote in it.
+#[test]
+fn according_to_looks_a_bounded_way_around_each_quote() {
+    annotate_within("quoted single words", repeat("\"a\" ", MB), LIMIT);
+    annotate_within("quotes after participles", repeat("“a b c d” saying ", MB), LIMIT);
+    annotate_within("quotes and names", repeat("“a b c d” and Havana ", MB), LIMIT);
+}
 
 /// `quote::attribute` `colon` read back to the sentence start for every quote.
 #[test]
@@ -80,8 +230,42 @@ fn speaker_resolution_looks_a_bounded_way_back() {
     annotate_within("pronouns among organizations", repeat("UNPACU “a b c d e,” he said; ", 4 * MB), LIMIT);
 }
 
+/// `quote::is_quote` compared every quote with every entity mention of the document.
+#[test]
+fn a_quote_is_checked_against_the_mentions_by_binary_search() {
+    annotate_within("attributed quotes", repeat("Havana, Havana: “a b c d e,” said Maria Lopez. ", 4 * MB), LIMIT);
+}
+
 /// `quote::marks::pair` searched the whole stack of open marks for a partner of each mark.
 #[test]
 fn pairing_a_mark_does_not_search_the_stack() {
     annotate_within("alternating opening marks", repeat("“'", 2 * MB), LIMIT);
+}
+
+/// `Document::is_sentence_initial` read the sentence's opening marks again for every word.
+#[test]
+fn sentence_openings_are_measured_once() {
+    let mut text = repeat("— ", MB);
+    text.extend(repeat("Havana Maria ", MB));
+    annotate_within("a sentence opened by many dashes", text, LIMIT);
+}
+
+/// `entity::rules` `quoted_orgs` compared every quoted name with every candidate, and
+/// `entity::recognize` every candidate with every quoted name.
+#[test]
+fn quoted_organization_names_are_checked_by_binary_search() {
+    annotate_within("quoted organization names", repeat("The group ‘Ladies in White’ met in Havana. ", MB), LIMIT);
+}
+
+/// `entity` `person_containing` compared every new name with every earlier person sharing a word.
+#[test]
+fn joining_a_name_to_an_earlier_person_is_bounded() {
+    let mut text = String::new();
+    for i in 0.. {
+        if text.len() >= MB {
+            break;
+        }
+        text.push_str(&format!("Maria Zq{i}ov met José Kw{i}ez. "));
+    }
+    annotate_within("many different people", text.into_bytes(), LIMIT);
 }
