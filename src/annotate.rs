@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::entity;
-use crate::error::Error;
+use crate::error::{Error, Warning};
 use crate::gazetteer::{EMBEDDED_LISTS, Gazetteer, GazetteerBuilder};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
@@ -38,6 +38,7 @@ pub struct Annotator {
 struct Inner {
     gazetteer: Gazetteer,
     lexicon: Arc<Lexicon>,
+    warnings: Vec<Warning>,
 }
 
 /// The embedded word lexicons, parsed once per process and shared by every annotator.
@@ -74,6 +75,25 @@ impl Annotator {
 
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.inner.lexicon
+    }
+
+    /// The warnings from building this annotator: problems in the user gazetteers that did not
+    /// stop the build, each naming its file and line (duplicate entries, a name given to two
+    /// entries, a name without a letter or digit, an overlong name). Empty for
+    /// [`Annotator::new`].
+    ///
+    /// ```
+    /// let list = "PLACE\tHavana\nPLACE\tHavana\tLa Habana\n";
+    /// let annotator = newsnlp::Annotator::builder().gazetteer_text(list).build().unwrap();
+    /// let warning = &annotator.warnings()[0];
+    /// assert_eq!(
+    ///     warning.to_string(),
+    ///     "<gazetteer>:2: warning: duplicate entry PLACE \"Havana\" (first on line 1); \
+    ///      its other aliases are added to that entry"
+    /// );
+    /// ```
+    pub fn warnings(&self) -> &[Warning] {
+        &self.inner.warnings
     }
 
     /// Annotates a document given as bytes that may not be valid UTF-8: each invalid byte is read
@@ -121,14 +141,16 @@ impl AnnotatorBuilder {
         self
     }
 
-    /// Builds the annotator. Fails when a user gazetteer cannot be read or has a malformed line;
-    /// the error names the file and line.
+    /// Builds the annotator. Fails when a user gazetteer cannot be read (missing, a directory,
+    /// larger than 256 MiB, UTF-16 or otherwise not UTF-8) or has a malformed line; the error
+    /// names the file and line. Problems that do not stop the build are listed by
+    /// [`Annotator::warnings`].
     pub fn build(&self) -> Result<Annotator, Error> {
         let mut gazetteer = GazetteerBuilder::default();
         for list in &self.lists {
             match list {
                 UserList::File(path) => {
-                    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+                    let bytes = read_gazetteer(path)?;
                     let text = String::from_utf8(bytes).map_err(|e| {
                         Error::line(
                             &path.display().to_string(),
@@ -142,14 +164,47 @@ impl AnnotatorBuilder {
             }
         }
         add_embedded(&mut gazetteer);
-        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone() }) })
+        let warnings = std::mem::take(&mut gazetteer.warnings);
+        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings }) })
     }
 
     fn build_embedded_only(&self) -> Annotator {
         let mut gazetteer = GazetteerBuilder::default();
         add_embedded(&mut gazetteer);
-        Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone() }) }
+        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings: Vec::new() };
+        Annotator { inner: Arc::new(inner) }
     }
+}
+
+/// A user gazetteer larger than this is refused: its trie would take gigabytes.
+const MAX_GAZETTEER_BYTES: u64 = 256 << 20;
+
+/// Reads a user gazetteer file, refusing directories, files over [`MAX_GAZETTEER_BYTES`] and
+/// UTF-16 text with a clear reason.
+fn read_gazetteer(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+    let metadata = file.metadata().map_err(|e| Error::read(path, e))?;
+    if metadata.is_dir() {
+        return Err(Error::file(path, "is a directory, not a gazetteer file"));
+    }
+    let too_large =
+        || Error::file(path, format!("larger than the limit of {} MiB for a gazetteer", MAX_GAZETTEER_BYTES >> 20));
+    if metadata.len() > MAX_GAZETTEER_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_GAZETTEER_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::read(path, e))?;
+    if bytes.len() as u64 > MAX_GAZETTEER_BYTES {
+        return Err(too_large());
+    }
+    if let Some(encoding) = crate::text::utf16_bom(&bytes) {
+        return Err(Error::file(
+            path,
+            format!("{encoding} text (by its byte-order mark) is not supported: convert it to UTF-8"),
+        ));
+    }
+    Ok(bytes)
 }
 
 fn add_embedded(gazetteer: &mut GazetteerBuilder) {

@@ -48,7 +48,7 @@ pub mod text;
 pub mod token;
 
 pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, Entity, Quote, Speaker};
-pub use error::Error;
+pub use error::{Error, Warning};
 pub use label::{Label, UnknownLabel};
 pub use span::Span;
 

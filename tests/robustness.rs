@@ -269,3 +269,113 @@ fn joining_a_name_to_an_earlier_person_is_bounded() {
     }
     annotate_within("many different people", text.into_bytes(), LIMIT);
 }
+
+// User gazetteers: every problem is an error or a warning that names the file (and the line),
+// never a panic.
+
+fn build_with_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, String, Result<Annotator, newsnlp::Error>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    let result = Annotator::builder().gazetteer_file(&path).build();
+    (dir, path.display().to_string(), result)
+}
+
+#[test]
+fn unreadable_gazetteer_files_are_errors_naming_the_file() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"\xFF\xFEP\x00L\x00", "UTF-16LE text (by its byte-order mark) is not supported: convert it to UTF-8"),
+        (b"\xFE\xFF\x00P\x00L", "UTF-16BE text (by its byte-order mark) is not supported: convert it to UTF-8"),
+        (b"PLACE\tHavana\nPLACE\tCaf\xE9\n", "2: not valid UTF-8"),
+        (b"PLACE\tHavana\nJAIL\tKilo 8\n", "2: unknown label (expected PERSON, ORG, PLACE or PRISON), found \"JAIL\""),
+        (b"PLACE\tHavana\n\nPLACE\n", "3: expected LABEL<TAB>NAME[<TAB>ALIAS]..."),
+        (b"PLACE\tHavana\t\n", "1: empty alias"),
+    ];
+    for &(contents, reason) in cases {
+        let (_dir, path, result) = build_with_file("list.tsv", contents);
+        let error = result.expect_err(reason).to_string();
+        let separator = if reason.as_bytes()[0].is_ascii_digit() { ":" } else { ": " };
+        assert_eq!(error, format!("{path}{separator}{reason}"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.tsv");
+    let error = Annotator::builder().gazetteer_file(&missing).build().unwrap_err();
+    assert_eq!(error.to_string(), format!("{}: no such file or directory", missing.display()));
+    let error = Annotator::builder().gazetteer_file(dir.path()).build().unwrap_err();
+    assert_eq!(error.to_string(), format!("{}: is a directory, not a gazetteer file", dir.path().display()));
+}
+
+#[test]
+fn an_oversized_gazetteer_is_refused_before_it_is_read() {
+    // A sparse file: its size says 257 MiB, but no disk block is written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.tsv");
+    std::fs::File::create(&path).unwrap().set_len(257 << 20).unwrap();
+    let error = build_error_quickly(&path);
+    assert_eq!(error, format!("{}: larger than the limit of 256 MiB for a gazetteer", path.display()));
+}
+
+/// Builds an annotator with `path` as a user list, which must fail within the time limit.
+fn build_error_quickly(path: &std::path::Path) -> String {
+    let started = Instant::now();
+    let error = Annotator::builder().gazetteer_file(path).build().unwrap_err().to_string();
+    assert!(started.elapsed() < LIMIT, "{error}");
+    error
+}
+
+#[test]
+fn gazetteer_warnings_name_file_and_line() {
+    let list = "# prisons\nPRISON\tKilo 8\tKilo Ocho\nPRISON\tKilo 8\tKilo Ocho\nPLACE\tKilo Ocho\n";
+    let (_dir, path, result) = build_with_file("prisons.tsv", list.as_bytes());
+    let annotator = result.unwrap();
+    let warnings: Vec<String> = annotator.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            format!("{path}:3: warning: duplicate entry PRISON \"Kilo 8\" (first on line 2)"),
+            format!(
+                "{path}:4: warning: \"Kilo Ocho\" already names PRISON \"Kilo 8\" (first on line 2); it stays with that entry"
+            ),
+        ]
+    );
+    assert_eq!((annotator.warnings()[1].source(), annotator.warnings()[1].line()), (path.as_str(), 4));
+    // The entry still works, once.
+    let annotations = annotator.annotate("He was taken to Kilo Ocho.");
+    assert_eq!(annotations.entities().len(), 1);
+    assert_eq!(annotations.name_of(&annotations.entities()[0]), "Kilo 8");
+    assert!(Annotator::new().warnings().is_empty());
+}
+
+#[test]
+fn a_hostile_user_gazetteer_never_breaks_an_annotation() {
+    // Names of one letter, of stop words, of pronouns and cues, with quotation marks, dashes,
+    // emoji, control characters and line separators inside: each either gives a warning or
+    // becomes patterns, and annotating with them keeps every invariant.
+    let list = "\
+PERSON\the\tHe\tshe\tsaid\tI
+ORG\tthe\tThe\tof
+PLACE\ta\tA\tx
+PERSON\t“Ana\tAna”\t'Cuba\t\"Free
+ORG\t—Havana—\tU.S.\tU.S
+PRISON\t😀 Prison\tKilo\u{1A}8
+PLACE\tHa\u{2028}vana\tLa\u{0}Habana
+PERSON\tJosé\u{301} Martí\tO’Brien\tO'Brien’s
+ORG\t.\t“”\t-
+";
+    let annotator = Annotator::builder().gazetteer_text(list).build().unwrap();
+    assert!(!annotator.warnings().is_empty());
+    let texts = [
+        "“He said the U.S. was a “Free state”,” she said. He, the A of x, said: ‘Cuba’.",
+        "—Havana— “Ana said O’Brien’s 😀 Prison is Kilo\u{1A}8,” I said\u{2028}vana La\u{0}Habana.",
+        "“Ana” “Ana” Ana” ‘Cuba ’Cuba 'Cuba \"Free \"Free\" said he of the The",
+        "",
+        "José\u{301} Martí said: “We are free.” Martí",
+    ];
+    for text in texts {
+        let annotations = annotator.annotate(text);
+        invariants::check(text, &annotations).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        // Shifted by a multi-byte character, every span moves by its width.
+        let shifted = format!("é{text}");
+        invariants::check(&shifted, &annotator.annotate(&shifted)).unwrap_or_else(|e| panic!("{shifted:?}: {e}"));
+    }
+}
