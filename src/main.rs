@@ -27,11 +27,17 @@ Options:
   -h, --help            print this help
   -V, --version         print the version
 
-Exit status: 0 when every document was annotated, 2 when a file could not be read or the
-arguments were wrong (the other files are still annotated).";
+Exit status: 0 when every document was annotated, 2 when a file could not be read, standard
+output could not be written, or the arguments were wrong (the other files are still annotated).
+A document larger than 1 GiB is refused.";
 
-/// Files larger than this are refused rather than read into memory whole.
+/// Documents larger than this are refused rather than read into memory whole.
 const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The environment variable that lowers [`MAX_FILE_BYTES`], for tests of the limit that should
+/// not write a gigabyte (`NEWSNLP_MAX_FILE_BYTES=100`). Not meant for users: a value above the
+/// built-in limit is ignored.
+const MAX_FILE_BYTES_VARIABLE: &str = "NEWSNLP_MAX_FILE_BYTES";
 
 /// What the command line asks for.
 struct Config {
@@ -66,15 +72,20 @@ fn main() -> ExitCode {
             builder.gazetteer_file(path);
         }
         match builder.build() {
-            Ok(annotator) => annotator,
+            Ok(annotator) => {
+                for warning in annotator.warnings() {
+                    eprintln!("newsnlp: {warning}");
+                }
+                annotator
+            }
             Err(error) => {
                 eprintln!("newsnlp: {error}");
                 return ExitCode::from(2);
             }
         }
     };
-    let (inputs, mut failed) = expand_paths(&config.paths);
-    failed |= run(&annotator, &inputs, &config);
+    let inputs = expand_paths(&config.paths);
+    let failed = run(&annotator, &inputs, &config);
     if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
 }
 
@@ -136,12 +147,16 @@ fn default_jobs() -> usize {
 enum Input {
     Stdin,
     File(PathBuf),
+    /// A directory that gave no document: its path and why. It takes its place in the input
+    /// order, so that its message comes in order with the others.
+    Unusable(String, String),
 }
 
 impl Input {
     fn id(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
+            Input::Unusable(path, _) => path.clone(),
             Input::File(path) => {
                 let name =
                     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -154,15 +169,15 @@ impl Input {
         match self {
             Input::Stdin => "-".to_string(),
             Input::File(path) => path.display().to_string(),
+            Input::Unusable(path, _) => path.clone(),
         }
     }
 }
 
-/// Expands directories into their `*.txt` files, sorted by name. Reports unreadable or empty
-/// directories; returns the inputs and whether anything failed.
-fn expand_paths(paths: &[String]) -> (Vec<Input>, bool) {
+/// Expands directories into their `*.txt` files, sorted by name; an unreadable or empty
+/// directory becomes an [`Input::Unusable`] in its place.
+fn expand_paths(paths: &[String]) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let mut failed = false;
     for raw in paths {
         if raw == "-" {
             inputs.push(Input::Stdin);
@@ -175,17 +190,13 @@ fn expand_paths(paths: &[String]) -> (Vec<Input>, bool) {
         }
         match list_txt_files(path) {
             Ok(files) if files.is_empty() => {
-                eprintln!("newsnlp: {raw}: directory has no .txt files");
-                failed = true;
+                inputs.push(Input::Unusable(raw.clone(), "directory has no .txt files".to_string()));
             }
             Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
-            Err(error) => {
-                eprintln!("newsnlp: {raw}: {}", describe(&error));
-                failed = true;
-            }
+            Err(error) => inputs.push(Input::Unusable(raw.clone(), describe(&error))),
         }
     }
-    (inputs, failed)
+    inputs
 }
 
 fn list_txt_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -222,35 +233,72 @@ fn annotate_input(annotator: &Annotator, input: &Input, pretty: bool) -> Outcome
         let noun = if n == 1 { "byte" } else { "bytes" };
         format!("newsnlp: {name}: warning: {n} invalid UTF-8 {noun}, each read as one U+001A byte")
     });
-    let annotations = annotator.annotate(decoded.text());
-    let mut json = Vec::with_capacity(decoded.text().len() / 2 + 64);
-    // Writing into a Vec cannot fail.
-    let _ = json::write(&mut json, &input.id(), decoded.text(), &annotations, pretty);
-    Outcome { json: Some(json), message: warning }
+    // The library never panics; should it ever, this document is reported and the others are
+    // still annotated and written. (The annotator is immutable, so nothing is left half-changed.)
+    let annotated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let annotations = annotator.annotate(decoded.text());
+        let mut json = Vec::with_capacity(decoded.text().len() / 2 + 64);
+        // Writing into a Vec cannot fail.
+        let _ = json::write(&mut json, &input.id(), decoded.text(), &annotations, pretty);
+        json
+    }));
+    match annotated {
+        Ok(json) => Outcome { json: Some(json), message: warning },
+        Err(_) => {
+            let reason = "internal error while annotating (a bug: please report it with this file)";
+            Outcome { json: None, message: Some(format!("newsnlp: {name}: {reason}")) }
+        }
+    }
+}
+
+/// The document size limit: [`MAX_FILE_BYTES`], or lower if [`MAX_FILE_BYTES_VARIABLE`] says so.
+fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_BYTES_VARIABLE)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .map_or(MAX_FILE_BYTES, |limit| limit.min(MAX_FILE_BYTES))
+}
+
+/// A size for messages: "1 GiB", "64 MiB", "100 bytes".
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        1 => "1 byte".to_string(),
+        b => format!("{b} bytes"),
+    }
 }
 
 fn read_input(input: &Input) -> Result<Vec<u8>, String> {
+    let limit = max_file_bytes();
+    let too_large = || format!("larger than the limit of {} for one document", size_text(limit));
     let mut bytes = Vec::new();
     match input {
         Input::Stdin => {
-            io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
+            io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
         }
+        Input::Unusable(_, reason) => return Err(reason.clone()),
         Input::File(path) => {
             let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
             let metadata = file.metadata().map_err(|e| describe(&e))?;
             if metadata.is_dir() {
                 return Err("is a directory".to_string());
             }
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
+            // Refused before reading when its size is known; special files are read up to the limit.
+            if metadata.len() > limit {
+                return Err(too_large());
+            }
+            file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
         }
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("larger than the {} MiB limit for one document", MAX_FILE_BYTES >> 20));
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
     }
     Ok(bytes)
 }
 
-/// A short, lowercase reason for an I/O error, without the "(os error N)" suffix.
+/// A short, lowercase reason for an I/O error, without the "(os error N)" suffix: "no such
+/// file or directory", "permission denied", "no space left on device".
 fn describe(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
@@ -258,7 +306,9 @@ fn describe(error: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "is a directory".to_string(),
         _ => {
             let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_string()
+            let reason = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = reason.chars();
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
         }
     }
 }
