@@ -270,6 +270,16 @@ fn joining_a_name_to_an_earlier_person_is_bounded() {
     annotate_within("many different people", text.into_bytes(), LIMIT);
 }
 
+/// Found by the property tests: the `interrupted` rule gave the unclosed quote «according to
+/// UNPACU the speaker of the quote before it, "according to UNPACU", which lies inside it.
+#[test]
+fn a_speaker_inside_the_quote_is_no_attribution() {
+    let text = "hea ’s'.a«according to\u{200b}UNPACU";
+    let annotations = ANNOTATOR.annotate(text);
+    invariants::check(text, &annotations).unwrap();
+    assert!(annotations.quotes().iter().all(|q| !q.span().contains(Span::new(28, 34))));
+}
+
 // User gazetteers: every problem is an error or a warning that names the file (and the line),
 // never a panic.
 

@@ -77,7 +77,13 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
     let mut recent: Vec<(usize, usize)> = Vec::new();
     for index in 0..quoted.len() {
         let q = &quoted[index];
-        let found = attributor.attribute(&quoted, index, &attributions);
+        // A speaker or cue inside the quote's own words is no attribution of them (the
+        // `interrupted` rule can copy an earlier quote's "according to X" that lies in this one).
+        let outside =
+            |(first, last): (usize, usize)| !doc.tokens[first].span.to(doc.tokens[last].span).overlaps(q.span);
+        let found = attributor
+            .attribute(&quoted, index, &attributions)
+            .filter(|a| outside((a.mention.first, a.mention.last)) && a.cue.is_none_or(outside));
         if !is_quote(doc, entities, q, found.as_ref()) {
             attributions.push(None);
             continue;
