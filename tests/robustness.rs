@@ -223,6 +223,15 @@ fn colon_looks_a_bounded_way_back() {
     annotate_within("cues and colons", repeat(", said: “a b c d” ", MB), LIMIT);
 }
 
+/// `quote::attribute` `before_quote` read the sentence from its start for its first person, for
+/// every participle or coordinated verb ("and said “…”") before a quote.
+#[test]
+fn the_sentence_subject_is_found_once_per_sentence() {
+    let mut text = b"He said \xE2\x80\x9Ca b c d\xE2\x80\x9D ".to_vec();
+    text.extend(repeat("and said “a b c d” ", MB));
+    annotate_within("coordinated verbs", text, LIMIT);
+}
+
 /// `quote::attribute` `resolve` read every earlier mention and speaker of the paragraph for
 /// every pronoun speaker.
 #[test]

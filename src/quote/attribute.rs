@@ -20,6 +20,7 @@ use crate::document::Document;
 use crate::label::Label;
 use crate::lexicon::{CueKind, Sex};
 use crate::token::{Case, TokenKind};
+use std::cell::Cell;
 
 /// The name of the rule that attributed a quote (for tests and debugging).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +175,9 @@ pub(crate) struct Attributor<'a, 'd> {
     pub speakers: Speakers<'a, 'd>,
     /// All quoted stretches of the document, in text order.
     pub quotes: &'a [Quoted],
+    /// The first person of the last sentence asked about, by sentence index (see
+    /// [`sentence_person`](Self::sentence_person)).
+    pub sentence_person: Cell<Option<(usize, Option<SpeakerMention>)>>,
 }
 
 impl<'a, 'd> Attributor<'a, 'd> {
@@ -413,16 +417,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
             // description that opens it.
             let coordinated = self.previous(i).is_some_and(|p| matches!(self.word(p), "and" | "but" | "then" | ","));
             if mention.is_none() && (self.word(i).ends_with("ing") || coordinated) {
-                mention = (start..i)
-                    .find_map(|j| {
-                        let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
-                        (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
-                            .then_some(SpeakerMention {
-                                first: m.first,
-                                last: m.last,
-                                kind: MentionKind::Entity(m.cluster),
-                            })
-                    })
+                mention = self
+                    .sentence_person(self.doc().sentence_of[q.open] as usize)
+                    .filter(|m| m.first < i)
                     .or_else(|| {
                         let opening = (start..i).find(|&j| !self.doc().tokens[j].is_blank())?;
                         self.speakers.starting_at(opening).filter(|m| matches!(m.kind, MentionKind::Pronoun { .. }))
@@ -432,6 +429,26 @@ impl<'a, 'd> Attributor<'a, 'd> {
             return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::BeforeSpeakerCue });
         }
         None
+    }
+
+    /// The first person of sentence `index` outside quotes and prepositional phrases. Found once
+    /// per sentence (quotes come in text order), so that a sentence of thousands of quotes and
+    /// verbs is not read again for each.
+    fn sentence_person(&self, index: usize) -> Option<SpeakerMention> {
+        if let Some((cached, person)) = self.sentence_person.get()
+            && cached == index
+        {
+            return person;
+        }
+        let tokens = self.doc().sentences[index].tokens.clone();
+        let start = tokens.start;
+        let person = tokens.into_iter().find_map(|j| {
+            let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+            (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
+                .then_some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) })
+        });
+        self.sentence_person.set(Some((index, person)));
+        person
     }
 
     /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.

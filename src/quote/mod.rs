@@ -18,6 +18,7 @@ use crate::token::{Case, TokenKind};
 use attribute::{Attribution, Attributor};
 use marks::Quoted;
 use speaker::Speakers;
+use std::cell::Cell;
 
 /// Lowercase words right before a quoted stretch that make it a name, a title or a term rather
 /// than someone's words: "the so-called “…”", "known as “…”", "the film “…”".
@@ -70,7 +71,8 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
     if quoted.is_empty() {
         return Vec::new();
     }
-    let attributor = Attributor { speakers: Speakers { doc, entities, lexicon }, quotes: &quoted };
+    let attributor =
+        Attributor { speakers: Speakers { doc, entities, lexicon }, quotes: &quoted, sentence_person: Cell::new(None) };
     let mut attributions: Vec<Option<Attribution>> = Vec::with_capacity(quoted.len());
     let mut quotes = Vec::new();
     // Recent speakers: (entity, token of the mention), for resolving pronouns and descriptions.
