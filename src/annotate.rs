@@ -163,15 +163,15 @@ impl AnnotatorBuilder {
                 UserList::Text(text) => gazetteer.add_owned("<gazetteer>", text)?,
             }
         }
-        add_embedded(&mut gazetteer);
+        let lexicon = add_embedded(&mut gazetteer);
         let warnings = std::mem::take(&mut gazetteer.warnings);
-        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings }) })
+        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon, warnings }) })
     }
 
     fn build_embedded_only(&self) -> Annotator {
         let mut gazetteer = GazetteerBuilder::default();
-        add_embedded(&mut gazetteer);
-        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings: Vec::new() };
+        let lexicon = add_embedded(&mut gazetteer);
+        let inner = Inner { gazetteer: gazetteer.build(), lexicon, warnings: Vec::new() };
         Annotator { inner: Arc::new(inner) }
     }
 }
@@ -207,11 +207,20 @@ fn read_gazetteer(path: &Path) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-fn add_embedded(gazetteer: &mut GazetteerBuilder) {
-    for (name, text) in EMBEDDED_LISTS {
-        // The embedded lists are checked by a test: they parse.
-        gazetteer.add_static(name, text).expect("embedded gazetteers are well-formed");
-    }
+/// Adds the embedded lists to `gazetteer` and returns the shared lexicons. The lexicons are
+/// parsed (once per process) on another thread meanwhile: the two are independent, and start-up
+/// is most of the cost of annotating one short article.
+fn add_embedded(gazetteer: &mut GazetteerBuilder) -> Arc<Lexicon> {
+    std::thread::scope(|scope| {
+        let lexicon = scope.spawn(|| LEXICON.clone());
+        for (name, text) in EMBEDDED_LISTS {
+            // The embedded lists are checked by a test: they parse.
+            gazetteer.add_static(name, text).expect("embedded gazetteers are well-formed");
+        }
+        // Parsing embedded data cannot panic (a test parses it); if the thread could not run,
+        // parse here.
+        lexicon.join().unwrap_or_else(|_| LEXICON.clone())
+    })
 }
 
 /// The 1-based line number of byte `offset`.
