@@ -109,6 +109,11 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fished in the Gulf of Batabanó.", &[("Gulf of Batabanó", Place, "Gulf of Batabanó")]),
         // The rightmost head decides: a prison service is an organization.
         ("The Scottish Prison Service denied it.", &[("Scottish Prison Service", Org, "Scottish Prison Service")]),
+        // A compass word alone after "the" is a region; elsewhere it is no place of its own.
+        ("Is this a revival of the Left in the West?", &[("West", Place, "West")]),
+        ("He was injured in the South.", &[("South", Place, "South")]),
+        ("Kanye West sang.", &[("Kanye West", Person, "Kanye West")]),
+        ("It is South of the river.", &[]),
     ]);
 }
 

@@ -156,6 +156,10 @@ const PERSON_CONTEXT: &[(&str, Sex)] = &[
 /// Weekdays: capitalised, never names.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// Compass words that name a region when they stand alone after "the" ("the West", "in the
+/// South"); anywhere else they are surnames ("Kanye West") or parts of names ("West Bank").
+const COMPASS_REGIONS: &[&str] = &["West", "East", "North", "South", "Midwest", "Mideast"];
+
 /// Months, and their abbreviations: not names next to a number.
 const MONTHS: &[&str] = &[
     "January",
@@ -463,6 +467,16 @@ impl<'a, 'd> Rules<'a, 'd> {
             start = next_unit(parts, start);
         }
         if start >= parts.len() {
+            return;
+        }
+        // A compass word alone after "the" is a region: "the West", "in the South".
+        if let [Part::Unit(unit)] = &parts[start..]
+            && unit.hit.is_none()
+            && unit.first == unit.last
+            && COMPASS_REGIONS.contains(&self.word(unit.first))
+            && self.doc.previous_solid(unit.first).is_some_and(|p| matches!(self.word(p), "the" | "The"))
+        {
+            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
             return;
         }
         // 2. Prefixes: titles, demonyms and names before a title.
