@@ -479,6 +479,16 @@ impl<'a, 'd> Rules<'a, 'd> {
             self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
             return;
         }
+        // A lone word before a comma and a known place that ends the phrase is a town in its
+        // state or country: "from Irving, Texas, was arrested"; "Bogliasco, Liguria."
+        if let [Part::Unit(unit)] = &parts[start..]
+            && unit.hit.is_none()
+            && unit.first == unit.last
+            && self.place_follows(unit.last)
+        {
+            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
+            return;
+        }
         // 2. Prefixes: titles, demonyms and names before a title.
         let mut sex = Sex::Unknown;
         let mut titled = false;
@@ -877,6 +887,26 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether token `last` is followed by a comma, a space and a one-hit place that ends the
+    /// phrase (a comma, full stop, semicolon, bracket, line break or the end follows it).
+    fn place_follows(&self, last: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let comma = last + 1;
+        let place = comma + 2;
+        if !self.word_is(comma, ",") || !self.is_gap(comma + 1) || !self.doc.tokens[last].is_capitalized() {
+            return false;
+        }
+        let Some(&hit) = self.hit_starting.get(place) else { return false };
+        if hit == NO_HIT || self.hit_label(hit as usize) != Label::Place {
+            return false;
+        }
+        let end = self.hits[hit as usize].tokens.end;
+        match tokens.get(end).map(|t| t.kind) {
+            None | Some(TokenKind::LineBreak) => true,
+            Some(_) => matches!(self.word(end), "," | "." | ";" | ")"),
+        }
     }
 
     /// Whether a one-word place that is also a given name or surname is next to a reporting verb
