@@ -313,116 +313,143 @@ fn describe(error: &io::Error) -> String {
     }
 }
 
-/// Shared state of a parallel run: the next input to take, finished outcomes waiting for their
-/// turn, and the next index to write. Workers never run more than `window` inputs ahead of the
-/// writer, so memory stays bounded however many files there are.
-struct Queue {
-    next_input: usize,
-    next_output: usize,
-    done: BTreeMap<usize, Outcome>,
+/// Writes one outcome: its message to standard error, its JSON to `out`. Returns whether to go
+/// on (`false` once the reader has gone away or the output failed) and sets `failed` when the
+/// document failed or the output could not be written.
+fn emit(outcome: Outcome, out: &mut impl Write, failed: &AtomicBool) -> bool {
+    if let Some(message) = &outcome.message {
+        eprintln!("{message}");
+    }
+    let Some(json) = outcome.json else {
+        failed.store(true, Ordering::Relaxed);
+        return true;
+    };
+    match out.write_all(&json) {
+        Ok(()) => true,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            eprintln!("newsnlp: standard output: {}", describe(&e));
+            failed.store(true, Ordering::Relaxed);
+            false
+        }
+    }
 }
 
 /// Annotates every input and writes the results in input order; returns whether any input failed.
 fn run(annotator: &Annotator, inputs: &[Input], config: &Config) -> bool {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failed = false;
-    let stop = AtomicBool::new(false);
-    let mut emit = |outcome: Outcome, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> bool {
-        if let Some(message) = &outcome.message {
-            eprintln!("{message}");
-        }
-        match outcome.json {
-            Some(json) => match out.write_all(&json) {
-                Ok(()) => true,
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
-                Err(e) => {
-                    eprintln!("newsnlp: standard output: {}", describe(&e));
-                    failed = true;
-                    false
-                }
-            },
-            None => {
-                failed = true;
-                true
-            }
-        }
-    };
+    let mut failed = AtomicBool::new(false);
+    let mut stop = AtomicBool::new(false);
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let jobs = config.jobs.min(inputs.len()).max(1);
     if jobs == 1 {
         for input in inputs {
-            if !emit(annotate_input(annotator, input, config.pretty), &mut out) {
+            if !emit(annotate_input(annotator, input, config.pretty), &mut out, &failed) {
                 stop.store(true, Ordering::Relaxed);
                 break;
             }
         }
     } else {
-        let window = jobs * 4;
-        let queue = Mutex::new(Queue { next_input: 0, next_output: 0, done: BTreeMap::new() });
-        let changed = Condvar::new();
+        let shared = Shared {
+            queue: Mutex::new(Queue { next_input: 0, next_output: 0, done: BTreeMap::new(), writing: false }),
+            window_moved: Condvar::new(),
+            window: jobs * 4,
+            out: Mutex::new(out),
+            failed,
+            stop,
+        };
         std::thread::scope(|scope| {
             for _ in 0..jobs {
-                scope.spawn(|| worker(annotator, inputs, config.pretty, window, &queue, &changed, &stop));
-            }
-            for index in 0..inputs.len() {
-                let outcome = {
-                    let mut state = queue.lock().unwrap_or_else(|e| e.into_inner());
-                    loop {
-                        if let Some(outcome) = state.done.remove(&index) {
-                            state.next_output = index + 1;
-                            break outcome;
-                        }
-                        state = changed.wait(state).unwrap_or_else(|e| e.into_inner());
-                    }
-                };
-                changed.notify_all();
-                if !emit(outcome, &mut out) {
-                    stop.store(true, Ordering::Relaxed);
-                    changed.notify_all();
-                    break;
-                }
+                scope.spawn(|| worker(annotator, inputs, config.pretty, &shared));
             }
         });
+        (out, failed, stop) = (shared.out.into_inner().unwrap_or_else(|e| e.into_inner()), shared.failed, shared.stop);
     }
     if stop.load(Ordering::Relaxed) {
         // The reader went away (a closed pipe): that is how `| head` ends, not a failure.
-        return failed;
+        return failed.load(Ordering::Relaxed);
     }
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("newsnlp: standard output: {}", describe(&e));
             true
         }
-        _ => failed,
+        _ => failed.load(Ordering::Relaxed),
     }
 }
 
-fn worker(
-    annotator: &Annotator,
-    inputs: &[Input],
-    pretty: bool,
+/// Where a parallel run stands: the next input to take, finished outcomes waiting for their turn,
+/// the next index to write, and whether a worker is writing now.
+struct Queue {
+    next_input: usize,
+    next_output: usize,
+    done: BTreeMap<usize, Outcome>,
+    writing: bool,
+}
+
+/// What the workers of a parallel run share. There is no writer thread: the worker that finishes
+/// the document next in line writes it, and any finished ones after it, so that no thread wakes
+/// per document (a writer thread cost a context switch per document and a third thread on the
+/// cores). Workers never run more than `window` inputs ahead of the output, so memory stays
+/// bounded however many files there are; only then do they wait.
+struct Shared {
+    queue: Mutex<Queue>,
+    /// Signalled when the output moves on, and on stop.
+    window_moved: Condvar,
     window: usize,
-    queue: &Mutex<Queue>,
-    changed: &Condvar,
-    stop: &AtomicBool,
-) {
+    out: Mutex<io::BufWriter<io::Stdout>>,
+    failed: AtomicBool,
+    stop: AtomicBool,
+}
+
+fn worker(annotator: &Annotator, inputs: &[Input], pretty: bool, shared: &Shared) {
     loop {
         let index = {
-            let mut state = queue.lock().unwrap_or_else(|e| e.into_inner());
+            let mut state = shared.queue.lock().unwrap_or_else(|e| e.into_inner());
             loop {
-                if stop.load(Ordering::Relaxed) || state.next_input >= inputs.len() {
+                if shared.stop.load(Ordering::Relaxed) || state.next_input >= inputs.len() {
                     return;
                 }
-                if state.next_input < state.next_output + window {
+                if state.next_input < state.next_output + shared.window {
                     break;
                 }
-                state = changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                state = shared.window_moved.wait(state).unwrap_or_else(|e| e.into_inner());
             }
             state.next_input += 1;
             state.next_input - 1
         };
         let outcome = annotate_input(annotator, &inputs[index], pretty);
-        queue.lock().unwrap_or_else(|e| e.into_inner()).done.insert(index, outcome);
-        changed.notify_all();
+        let mut state = shared.queue.lock().unwrap_or_else(|e| e.into_inner());
+        state.done.insert(index, outcome);
+        if state.writing {
+            // The worker writing now will find this one if it is next.
+            continue;
+        }
+        state.writing = true;
+        // Write every finished document that is next in line; others may finish meanwhile.
+        loop {
+            let mut ready = Vec::new();
+            loop {
+                let next = state.next_output;
+                let Some(outcome) = state.done.remove(&next) else { break };
+                ready.push(outcome);
+                state.next_output = next + 1;
+            }
+            if ready.is_empty() {
+                state.writing = false;
+                break;
+            }
+            drop(state);
+            shared.window_moved.notify_all();
+            let mut out = shared.out.lock().unwrap_or_else(|e| e.into_inner());
+            for outcome in ready {
+                if !emit(outcome, &mut *out, &shared.failed) {
+                    shared.stop.store(true, Ordering::Relaxed);
+                    shared.window_moved.notify_all();
+                    return;
+                }
+            }
+            drop(out);
+            state = shared.queue.lock().unwrap_or_else(|e| e.into_inner());
+        }
     }
 }
