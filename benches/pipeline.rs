@@ -2,7 +2,7 @@
 //! with a bare aho-corasick scan over the same names as the reference point.
 //!
 //! Corpora (see benches/README.md): the 35 CC BY Wikinews articles of `benches/corpus/wikinews`
-//! concatenated (208 KB), and synthetic news-like text of 1, 10 and 100 MB for the linear-cost
+//! concatenated (142 KB), and synthetic news-like text of 1, 10 and 100 MB for the linear-cost
 //! check. Every annotator and automaton is built, and lazy data warmed, before timing starts.
 
 mod synthetic;
