@@ -130,6 +130,9 @@ pub(crate) struct Lexicon {
     pub demonyms: Phrases<()>,
     pub heads: Phrases<Label>,
     pub cues: Phrases<CueKind>,
+    /// One-word cue nouns, also those that are verbs too ("email", "post", "text"): a
+    /// [`Phrases`] entry keeps one kind per surface, the verb.
+    cue_nouns: FxHashSet<&'static str>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -215,10 +218,15 @@ impl Lexicon {
             .collect();
         // A form that is both a verb and a noun ("answer", "comment") is read as the verb.
         cue_rows.sort_by_key(|&(_, kind)| kind != CueKind::Verb);
+        let cue_nouns = cue_rows
+            .iter()
+            .filter(|&&(form, kind)| kind == CueKind::Noun && !form.contains(' '))
+            .map(|&(form, _)| form)
+            .collect();
         for (form, kind) in cue_rows {
             cues.insert(form, kind);
         }
-        Lexicon { given, surnames, english, countries, descriptors, titles, demonyms, heads, cues }
+        Lexicon { given, surnames, english, countries, descriptors, titles, demonyms, heads, cues, cue_nouns }
     }
 
     /// The gender hint of a given name, if `word` is one.
@@ -243,6 +251,11 @@ impl Lexicon {
     }
 
     /// The label and gender hint of a descriptor noun ("activist", "newspaper"), lower case.
+    /// Whether a word (lower case) is a one-word cue noun: "statement", "email", "tweet".
+    pub fn is_cue_noun(&self, word: &str) -> bool {
+        self.cue_nouns.contains(word)
+    }
+
     pub fn descriptor(&self, word: &str) -> Option<(Label, Sex)> {
         let mut buffer = [0u8; 32];
         self.descriptors.get(ascii_lowercase(word, &mut buffer)?).copied()

@@ -140,6 +140,13 @@ fn rule_after_cue_speaker() {
     );
     // Negative: after a quote, "told X" names the listener, not the speaker.
     check("“Leave now,” Luis Gómez told Reuters.", &[("Leave now,", "Luis Gómez", "Luis Gómez", "after-speaker-cue")]);
+    // An indefinite description is someone new, not the person named before.
+    check(
+        "Ana Díaz spoke first. “We want justice,” added another activist.",
+        &[("We want justice,", "another activist", "another activist", "after-cue-speaker")],
+    );
+    // Documents speak, also when their noun is a verb too ("email").
+    check("“Vote today,” read the email.", &[("Vote today,", "the email", "the email", "after-cue-speaker")]);
 }
 
 #[test]

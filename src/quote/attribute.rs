@@ -639,7 +639,14 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 }
             }
             MentionKind::Description { label, sex, plural } => {
-                if plural {
+                // Plurals are groups, and an indefinite description introduces someone new
+                // ("added another New Hampshire Democrat", "one user wrote"): neither is an
+                // entity named before.
+                let indefinite = matches!(
+                    self.word(mention.first).to_ascii_lowercase().as_str(),
+                    "a" | "an" | "another" | "one" | "some" | "several" | "many" | "two" | "three" | "any" | "each"
+                );
+                if plural || indefinite {
                     return None;
                 }
                 (label, sex, false)

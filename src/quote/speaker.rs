@@ -14,7 +14,7 @@
 use crate::document::Document;
 use crate::entity::Entities;
 use crate::label::Label;
-use crate::lexicon::{CueKind, Lexicon, Sex};
+use crate::lexicon::{Lexicon, Sex};
 use crate::span::Span;
 use crate::token::{Case, TokenKind};
 
@@ -88,10 +88,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
             return Some((label, sex, false));
         }
         // Documents speak too: "the statement said", "the letter reads".
-        if self.lower(i)
-            && let Some((end, CueKind::Noun)) = self.lexicon.cues.match_at(self.doc, i)
-            && end == i
-        {
+        if self.lower(i) && self.lexicon.is_cue_noun(word) {
             return Some((Label::Org, Sex::Unknown, true));
         }
         // Plurals: "lawyers", "officials", "sources", "spokeswomen".
