@@ -147,6 +147,14 @@ fn rule_after_cue_speaker() {
     );
     // Documents speak, also when their noun is a verb too ("email").
     check("“Vote today,” read the email.", &[("Vote today,", "the email", "the email", "after-cue-speaker")]);
+    // Lowercase modifiers between the verb and the name.
+    check(
+        "“We will help,” said retired neurosurgeon Ben Carson.",
+        &[("We will help,", "Ben Carson", "Ben Carson", "after-cue-speaker")],
+    );
+    // Negative: a clause after the verb names no speaker.
+    let found = quotes("“We will help,” said the bill would save Ben Carson.");
+    assert!(found.iter().all(|f| f.speaker.as_deref() != Some("Ben Carson")), "{found:?}");
 }
 
 #[test]
@@ -159,6 +167,11 @@ fn rule_after_speaker_cue() {
     check(
         "“The law is clear,” Adam Schiff, a Democrat from California, told reporters.",
         &[("The law is clear,", "Adam Schiff", "Adam Schiff", "after-speaker-cue")],
+    );
+    // A lone surname before a verb phrase ("told reporters") is a person.
+    check(
+        "“We will help,” Renteria told reporters.",
+        &[("We will help,", "Renteria", "Renteria", "after-speaker-cue")],
     );
     // Negative: a new clause after the quote is not its attribution.
     let found = quotes("Rivero called it “cruel and cowardly,” while her colleague Ernesto Salas called him a “hero”.");

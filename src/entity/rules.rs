@@ -850,8 +850,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Whether a reporting verb follows token `last` ("Ortega assured that").
     fn cue_after(&self, last: usize) -> bool {
         let Some(next) = self.doc.next_solid(last) else { return false };
+        // A verb phrase counts as its verb ("told reporters", "said in a statement").
         self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
-            && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind == crate::lexicon::CueKind::Verb)
+            && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun)
     }
 
     /// Whether a reporting verb comes right before token `first`, itself right after a quote

@@ -49,6 +49,15 @@ const DETERMINERS: &[&str] = &[
     "several", "many", "two", "three", "both", "other", "each", "any",
 ];
 
+/// Closed-class words that cannot sit between an inverted reporting verb and the speaker's name:
+/// after them a clause follows ("said the bill would help Obama"), not a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "this", "these", "those", "he", "she", "it", "they", "we", "would", "will", "was", "is", "are", "were",
+    "has", "have", "had", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "as", "by", "from", "not",
+    "be", "been", "who", "which", "when", "after", "before", "while", "if", "because", "a", "an", "his", "her",
+    "their", "its", "there", "than", "about", "into", "over", "can", "could", "should", "may", "might", "must",
+];
+
 /// Reads speaker mentions at positions in a document.
 pub(crate) struct Speakers<'a, 'd> {
     pub doc: &'a Document<'d>,
@@ -160,7 +169,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
         if let Some(found) = self.starting_at(first) {
             return Some(found);
         }
+        // Before the name: capitalised words and titles ("former Wisconsin Gov."), and up to
+        // three lowercase modifiers ("retired neurosurgeon", "nutritional-supplement
+        // executive"); a function word or punctuation means a clause, not a name, follows.
         let mut i = first;
+        let mut lowercase = 0;
         for _ in 0..8 {
             if let Some(m) = self.entities.mention_at_token(i) {
                 if m.label == Label::Person {
@@ -169,12 +182,18 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 i = m.last;
             } else {
                 let token = self.doc.tokens[i];
-                let modifier = token.is_capitalized()
-                    || matches!(
-                        self.word(i),
-                        "." | "former" | "then" | "longtime" | "veteran" | "senior" | "top" | "the"
-                    )
-                    || self.lexicon.titles.match_at(self.doc, i).is_some();
+                let word = self.word(i);
+                let modifier = if token.is_capitalized() || matches!(word, "." | "-" | "the") {
+                    true
+                } else if self.lower(i)
+                    && !FUNCTION_WORDS.contains(&word)
+                    && self.lexicon.cues.match_at(self.doc, i).is_none()
+                {
+                    lowercase += 1;
+                    lowercase <= 3
+                } else {
+                    self.lexicon.titles.match_at(self.doc, i).is_some()
+                };
                 if !modifier {
                     return None;
                 }
