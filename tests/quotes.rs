@@ -147,6 +147,14 @@ fn rule_after_cue_speaker() {
     );
     // Documents speak, also when their noun is a verb too ("email").
     check("“Vote today,” read the email.", &[("Vote today,", "the email", "the email", "after-cue-speaker")]);
+    // Titles joined by "and" before the name; the quote is not a continuation of the speaker before.
+    check(
+        "“This is a big deal,” Sen. Ana Ruiz said.\n“He is back,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.",
+        &[
+            ("This is a big deal,", "Ana Ruiz", "Ana Ruiz", "after-speaker-cue"),
+            ("He is back,", "Ed Rendell", "Ed Rendell", "after-cue-speaker"),
+        ],
+    );
     // Lowercase modifiers between the verb and the name.
     check(
         "“We will help,” said retired neurosurgeon Ben Carson.",
@@ -167,6 +175,11 @@ fn rule_after_speaker_cue() {
     check(
         "“The law is clear,” Adam Schiff, a Democrat from California, told reporters.",
         &[("The law is clear,", "Adam Schiff", "Adam Schiff", "after-speaker-cue")],
+    );
+    // Titles with their full stops and a bracketed party and state between name and verb.
+    check(
+        "“We can win the House,” Rep. Jim McDermott (D-Wash.) said.",
+        &[("We can win the House,", "Jim McDermott", "Jim McDermott", "after-speaker-cue")],
     );
     // A lone surname before a verb phrase ("told reporters") is a person.
     check(

@@ -327,12 +327,24 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let mut j = a;
         let mut in_apposition = false;
         for _ in 0..reach {
-            if matches!(self.doc().tokens[j].kind, TokenKind::Quote(_)) || matches!(self.word(j), "." | "?" | "!" | ";")
+            // A full stop ends the search only where it ends a sentence, not after "Rep." or "D-Wash.".
+            let full_stop =
+                self.word(j) == "." && self.doc().next_solid(j).is_none_or(|n| self.doc().is_sentence_initial(n));
+            if matches!(self.doc().tokens[j].kind, TokenKind::Quote(_))
+                || full_stop
+                || matches!(self.word(j), "?" | "!" | ";")
             {
                 return None;
             }
             if j > a && self.verb_at(j).is_some() {
                 break;
+            }
+            // A bracketed aside is stepped over whole: “…,” Rep. Jim McDermott (D-Wash.) said.
+            if self.word(j) == "("
+                && let Some(close) = self.closing_bracket(j)
+            {
+                j = self.next(close)?;
+                continue;
             }
             if self.word(j) == "," {
                 in_apposition = !in_apposition;
@@ -452,6 +464,21 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
+    /// The ")" that closes the "(" at token `open` within eight tokens, with no quotation mark
+    /// or line break inside.
+    fn closing_bracket(&self, open: usize) -> Option<usize> {
+        let mut j = open;
+        for _ in 0..8 {
+            j = self.next(j)?;
+            match self.doc().tokens[j].kind {
+                TokenKind::Quote(_) | TokenKind::LineBreak => return None,
+                _ if self.word(j) == ")" => return Some(j),
+                _ => {}
+            }
+        }
+        None
+    }
+
     fn subject_of(&self, cue: usize, start: usize) -> Option<SpeakerMention> {
         let mut p = self.previous(cue)?;
         for _ in 0..4 {
@@ -599,6 +626,17 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
         if sentence.tokens.start != q.open {
             return None;
+        }
+        // A quote with a reporting verb of its own right after it (“…,” said a man whose name
+        // the sieve could not read) is not a continuation of someone else.
+        if let Some(close) = q.close {
+            let mut after = self.next(close);
+            if after.is_some_and(|a| self.word(a) == ",") {
+                after = after.and_then(|a| self.next(a));
+            }
+            if after.is_some_and(|a| self.verb_at(a).is_some()) {
+                return None;
+            }
         }
         let p = index.checked_sub(1)?;
         let earlier = previous[p]?;

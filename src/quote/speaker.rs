@@ -183,7 +183,9 @@ impl<'a, 'd> Speakers<'a, 'd> {
             } else {
                 let token = self.doc.tokens[i];
                 let word = self.word(i);
-                let modifier = if token.is_capitalized() || matches!(word, "." | "-" | "the") {
+                let titles_joined =
+                    word == "and" && self.doc.next_solid(i).is_some_and(|n| self.doc.tokens[n].is_capitalized());
+                let modifier = if token.is_capitalized() || matches!(word, "." | "-" | "the") || titles_joined {
                     true
                 } else if self.lower(i)
                     && !FUNCTION_WORDS.contains(&word)
