@@ -181,6 +181,11 @@ fn rule_after_speaker_cue() {
         "“We can win the House,” Rep. Jim McDermott (D-Wash.) said.",
         &[("We can win the House,", "Jim McDermott", "Jim McDermott", "after-speaker-cue")],
     );
+    // An acronym no list knows, after "the", speaks for itself.
+    check(
+        "“This comes at a critical time,” the ACU said in a statement.",
+        &[("This comes at a critical time,", "the ACU", "the ACU", "after-speaker-cue")],
+    );
     // A lone surname before a verb phrase ("told reporters") is a person.
     check(
         "“We will help,” Renteria told reporters.",

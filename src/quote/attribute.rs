@@ -684,7 +684,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
                     self.word(mention.first).to_ascii_lowercase().as_str(),
                     "a" | "an" | "another" | "one" | "some" | "several" | "many" | "two" | "three" | "any" | "each"
                 );
-                if plural || indefinite {
+                // "the ACU": an unknown acronym names itself.
+                let acronym = self.doc().tokens[mention.last].kind == TokenKind::Word(crate::token::Case::Upper);
+                if plural || indefinite || acronym {
                     return None;
                 }
                 (label, sex, false)

@@ -119,6 +119,15 @@ impl<'a, 'd> Speakers<'a, 'd> {
         if let Some(kind) = self.pronoun(last) {
             return Some(SpeakerMention { first: last, last, kind });
         }
+        // An acronym no list knows, after "the": an organization ("the ACU said").
+        if self.doc.tokens[last].kind == TokenKind::Word(Case::Upper)
+            && self.word(last).len() >= 2
+            && let Some(before) = self.doc.previous_solid(last)
+            && matches!(self.word(before), "the" | "The")
+        {
+            let kind = MentionKind::Description { label: Label::Org, sex: Sex::Unknown, plural: false };
+            return Some(SpeakerMention { first: before, last, kind });
+        }
         let (label, sex, plural) = self.descriptor(last)?;
         // Extend left over modifiers to a determiner, at most five words.
         let mut first = last;
