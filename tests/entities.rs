@@ -114,6 +114,10 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("He was injured in the South.", &[("South", Place, "South")]),
         ("Kanye West sang.", &[("Kanye West", Person, "Kanye West")]),
         ("It is South of the river.", &[]),
+        // Camel case names an organization; prefixed surnames, handles and hashtags do not.
+        ("He launched LibriVox in 2005.", &[("LibriVox", Org, "LibriVox")]),
+        ("Senator McCain spoke.", &[("McCain", Person, "McCain")]),
+        ("She wrote #NeverTrump and @TimKaine.", &[]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
     ]);

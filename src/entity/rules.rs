@@ -642,6 +642,16 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if !self.ambiguous_hit(unit, label) {
                     self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                 }
+            } else if unit.first == unit.last && !titled && is_camel_case(self.word(unit.first)) {
+                // "LibriVox", "MicroMega", "WikiLeaks": a capital inside a word that is no
+                // Mc/Mac/De-style surname is how companies, sites and groups write their names —
+                // unless it is a handle or a hashtag ("@TimKaine", "#NeverTrump").
+                let tagged = first > 0
+                    && self.doc.tokens[first - 1].span.end == self.doc.tokens[first].span.start
+                    && matches!(self.word(first - 1), "@" | "#");
+                if !tagged {
+                    self.push(first, last, Label::Org, Kind::Name { entry: None });
+                }
             } else if unit.first == unit.last && self.is_demonym_unit(unit) {
                 // A demonym that is also a surname ("Sahraoui said") counts only as the short
                 // form of a person already named.
@@ -1121,4 +1131,22 @@ fn units_of(parts: &[Part]) -> Vec<Unit> {
 /// The last part of a hyphenated word ("Díaz-Balart" → "Balart").
 fn strip_hyphen(word: &str) -> String {
     word.rsplit('-').next().unwrap_or(word).to_string()
+}
+
+/// Whether a word is written in camel case the way organizations and products are ("LibriVox",
+/// "WikiLeaks", "MicroMega"): capitalised, lower case after the first letter, then a capital
+/// again — but not a surname built on a prefix ("McCain", "MacArthur", "DeVos", "LaGuardia",
+/// "DiCaprio", "O'Neill", "FitzGerald", "LeBron").
+fn is_camel_case(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() < 4 || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_lowercase() {
+        return false;
+    }
+    let Some(inner) = bytes[2..].iter().position(u8::is_ascii_uppercase).map(|p| p + 2) else { return false };
+    let prefix = &word[..inner];
+    let surname_prefix =
+        matches!(prefix, "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Fitz" | "Van" | "Von" | "St");
+    // A lowercase letter must follow the inner capital: "LibriVox", not "MySQL" or "McDONALD".
+    let word_after = bytes.get(inner + 1).is_some_and(u8::is_ascii_lowercase);
+    word.is_ascii() && !surname_prefix && word_after && !word.contains('\'')
 }
