@@ -254,9 +254,17 @@ fn rule_continued() {
             ("The people are with us.", "Pedro Alonso", "Pedro Alonso", "continued"),
         ],
     );
-    // Negative: a short quote without a cue of its own is not continued.
-    let found = quotes("“We will win,” Pedro Alonso said. “Yes.”");
-    assert_eq!(found.len(), 1);
+    // A short sentence of its own continues the quote before it.
+    check(
+        "“We will win,” Pedro Alonso said. “Very soon.”",
+        &[
+            ("We will win,", "Pedro Alonso", "Pedro Alonso", "after-speaker-cue"),
+            ("Very soon.", "Pedro Alonso", "Pedro Alonso", "continued"),
+        ],
+    );
+    // Negative: a short term inside a later sentence is neither continued nor a quote.
+    let found = quotes("“We will win,” Pedro Alonso said. The “theatre” went on.");
+    assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]

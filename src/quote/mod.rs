@@ -110,7 +110,8 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
 ///   words: “Antúnez”, ‘Cuba Decide’, “Group of 75”) or lies inside an entity mention is not.
 /// - A stretch after a naming word ("so-called", "known as", "the film") is not.
 /// - A short stretch (three words or fewer) is a quote only with a reporting cue of its own:
-///   “psychological torture” after "reported", not “humanitarian” gestures.
+///   “psychological torture” after "reported", not “humanitarian” gestures; or as a sentence of
+///   its own that continues the quote before it (“…,” Tester said. “Very good.”).
 /// - Anything longer is a quote, attributed or not.
 fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&Attribution>) -> bool {
     if q.span.is_empty() {
@@ -156,5 +157,9 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     if !short {
         return true;
     }
-    found.is_some_and(|a| a.cue.is_some() && a.rule.has_cue())
+    // A short sentence of its own that continues someone's quote ("…,” Tester said. “Very
+    // good.”) is their words too: it ends in punctuation inside the marks.
+    let last_inside = q.close.and_then(|c| doc.previous_solid(c)).map(|i| doc.word(i));
+    let utterance = matches!(last_inside, Some("." | "!" | "?" | ","));
+    found.is_some_and(|a| a.cue.is_some() && a.rule.has_cue() || a.rule == attribute::Rule::Continued && utterance)
 }
