@@ -141,7 +141,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 first = prev;
                 break;
             }
-            if self.entities.mention_at_token(prev).is_some() || self.lexicon.cues.match_at(self.doc, prev).is_some() {
+            if self.entities.mention_at_token(prev).is_some()
+                || self.lexicon.cues.match_at(self.doc, prev).is_some()
+                || FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+                || matches!(word, "when" | "When" | "where" | "why" | "how" | "what")
+            {
                 break;
             }
             first = prev;
