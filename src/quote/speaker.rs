@@ -151,9 +151,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
             first = prev;
         }
         // A bare singular description needs a determiner ("activist said" is not a speaker);
-        // plurals and capitalised sentence-initial ones ("Police said", "Officials said") do not.
+        // plurals and capitalised sentence-initial ones ("Police said", "Officials said") do not;
+        // a capitalised one inside a sentence is an adjective ("32% of Republican claims").
         let determined = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(first)));
-        if !determined && !plural && !self.doc.tokens[first].is_capitalized() {
+        let initial = self.doc.tokens[first].is_capitalized() && self.doc.is_sentence_initial(first);
+        if !determined && !plural && !initial {
             return None;
         }
         Some(SpeakerMention { first, last, kind: MentionKind::Description { label, sex, plural } })
