@@ -291,4 +291,14 @@ fn pronouns_and_descriptions_resolve_by_gender_and_recency() {
     let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|f| f.speaker).collect();
     let name = |n: &str| Some(n.to_string());
     assert_eq!(speakers, [name("Ana Rivas"), name("José Rivas"), name("José Rivas"), name("Ana Rivas")]);
+    // A pronoun opening its sentence takes up the subject of the sentence before, not the
+    // nearer man inside its clause.
+    let text = "Omar Haddad al-Zubaidi was convicted in 2001.\n\
+                Jim Swire, father of a victim, believes al-Zubaidi was not guilty. He described the verdict as “a sad mistake”.";
+    let found = quotes(text);
+    assert_eq!(found[0].speaker.as_deref(), Some("Jim Swire"), "{found:?}");
+    // The bare "al-Zubaidi" is the man named before.
+    let annotations = Annotator::new().annotate(text);
+    let names: Vec<&str> = annotations.entities().iter().map(|e| annotations.clusters()[e.entity()].name()).collect();
+    assert_eq!(names, ["Omar Haddad al-Zubaidi", "Jim Swire", "Omar Haddad al-Zubaidi"]);
 }

@@ -318,7 +318,13 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                 for (index, word) in words.iter().enumerate() {
                     let word = word.trim_end_matches(['.', ',']);
                     let surname_like = index > 0 || self.lexicon.given_name(word).is_none();
-                    let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 2;
+                    // "al-Megrahi", "el-Sisi": an Arabic article before a capitalised name counts.
+                    let arabic = word.split_once('-').is_some_and(|(article, rest)| {
+                        matches!(article, "al" | "el" | "ad" | "ash" | "as" | "az" | "ar" | "an" | "at")
+                            && rest.chars().next().is_some_and(char::is_uppercase)
+                    });
+                    let capitalised =
+                        (arabic || word.chars().next().is_some_and(char::is_uppercase)) && word.chars().count() > 2;
                     if words.len() >= 2 && surname_like && capitalised && !(index == 0 && words.len() > 1) {
                         self.aliases.entry(key(word).into_owned()).or_insert(cluster);
                         for part in word.split('-').filter(|p| p.chars().count() > 2) {

@@ -652,6 +652,9 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if !tagged {
                     self.push(first, last, Label::Org, Kind::Name { entry: None });
                 }
+            } else if unit.first != unit.last && self.is_lower_word(unit.first, ARTICLES) {
+                // "al-Megrahi" alone: the short form of a person named before, if one was.
+                self.push(first, last, Label::Person, Kind::Bare);
             } else if unit.first == unit.last && self.is_demonym_unit(unit) {
                 // A demonym that is also a surname ("Sahraoui said") counts only as the short
                 // form of a person already named.

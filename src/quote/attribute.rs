@@ -545,6 +545,25 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// Whether the mention at tokens `first..=last` is the object of a preposition, follows a
     /// determiner, or is in the possessive: then it cannot be the subject of a clause.
+    /// The entity of the first person named in the sentence before token `first`'s sentence
+    /// (in this paragraph or the one before), outside quotes and prepositional phrases. Only the
+    /// first [`LOOK_BACK`] tokens are read: a subject comes early, and the cost stays bounded.
+    fn previous_subject(&self, first: usize) -> Option<usize> {
+        let doc = self.doc();
+        let index = (doc.sentence_of[first] as usize).checked_sub(1)?;
+        let sentence = &doc.sentences[index];
+        let paragraph = doc.sentences[doc.sentence_of[first] as usize].paragraph;
+        if paragraph.saturating_sub(sentence.paragraph) > 1 {
+            return None;
+        }
+        let start = sentence.tokens.start;
+        sentence.tokens.clone().take(LOOK_BACK).find_map(|j| {
+            let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+            (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
+                .then_some(m.cluster)
+        })
+    }
+
     fn governed(&self, first: usize, last: usize, start: usize) -> bool {
         let possessive = self.doc().tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Clitic)
             || self.doc().tokens.get(last + 1).is_some_and(|_| matches!(self.word(last + 1), "’" | "'"));
@@ -699,6 +718,15 @@ impl<'a, 'd> Attributor<'a, 'd> {
             c.label == label && (sex == Sex::Unknown || c.sex == Sex::Unknown || c.sex == sex)
         };
         let paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= mention.first);
+        // A pronoun opening its sentence most often takes up the subject of the sentence before
+        // ("UK citizen Jim Swire … believes al-Megrahi was not guilty. He described …").
+        if let MentionKind::Pronoun { org: false, plural: false, .. } = mention.kind
+            && self.doc().is_sentence_initial(mention.first)
+            && let Some(subject) = self.previous_subject(mention.first)
+            && fits(subject)
+        {
+            return Some(subject);
+        }
         let mentions = &self.speakers.entities.mentions;
         let before = mentions.partition_point(|m| m.last < mention.first);
         // The nearest earlier compatible mention in subject position, in this paragraph or the one
