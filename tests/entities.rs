@@ -163,3 +163,18 @@ fn a_headline_surname_joins_the_full_name_that_follows() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|(_, _, n)| n == "John Okafor"), "{got:?}");
 }
+
+#[test]
+fn a_sentence_initial_surname_joins_the_full_name_given_later() {
+    // A caption opens the article with the bare surname; the full name comes later.
+    let text = "Okonjo (left) and the minister in Lagos. Image: Government.\n\n\
+                Home Secretary Ngozi Okonjo announced the plan on Tuesday.";
+    let got = mentions(text, &Annotator::new().annotate(text));
+    let okonjo: Vec<_> = got.iter().filter(|(s, _, _)| s.contains("Okonjo")).collect();
+    assert_eq!(okonjo.len(), 2, "{got:?}");
+    assert!(okonjo.iter().all(|(_, _, n)| n == "Ngozi Okonjo"), "{got:?}");
+    // An ordinary word that opens a sentence stays a word, whoever is named later.
+    let text = "Will it pass? Will Smith thinks so.";
+    let got = mentions(text, &Annotator::new().annotate(text));
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -125,14 +125,43 @@ impl<'a, 'd> Clusterer<'a, 'd> {
 
     fn run(mut self, candidates: Vec<Candidate>) -> Entities {
         let mut last_end = 0;
+        // Bare surnames met before any full name ("Braverman (left) and Sunak" in a caption
+        // above the article): kept aside, and given to the person who has that surname once
+        // the whole document is read.
+        let mut early = Vec::new();
         for candidate in candidates {
             if candidate.span.start < last_end {
                 continue;
             }
-            if let Some(mention) = self.place(&candidate) {
-                last_end = mention.span.end;
+            match self.place(&candidate) {
+                Some(mention) => {
+                    last_end = mention.span.end;
+                    self.entities.mentions.push(mention);
+                }
+                None if candidate.kind == Kind::Bare => early.push(candidate),
+                None => {}
+            }
+        }
+        let before = self.entities.mentions.len();
+        for candidate in early {
+            let text = &self.doc.text[candidate.span];
+            let surname_like = self.lexicon.given_name(text).is_none() && !self.lexicon.is_english(text);
+            if let Some(&cluster) = self.aliases.get(key(text).as_ref())
+                && surname_like
+                && self.entities.clusters[cluster].label == Label::Person
+            {
+                let mention = Mention {
+                    span: candidate.span,
+                    first: candidate.first,
+                    last: candidate.last,
+                    label: Label::Person,
+                    cluster,
+                };
                 self.entities.mentions.push(mention);
             }
+        }
+        if self.entities.mentions.len() > before {
+            self.entities.mentions.sort_by_key(|m| m.span.start);
         }
         self.entities
     }
