@@ -291,6 +291,10 @@ fn pronouns_and_descriptions_resolve_by_gender_and_recency() {
     let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|f| f.speaker).collect();
     let name = |n: &str| Some(n.to_string());
     assert_eq!(speakers, [name("Ana Rivas"), name("José Rivas"), name("José Rivas"), name("Ana Rivas")]);
+    // A document introduced by "his"/"her" speaks for its owner.
+    let found = quotes("Colin Penrose listed himself as single. “I hate the police,” his profile reads.");
+    assert_eq!(found[0].mention.as_deref(), Some("his profile"), "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Colin Penrose"), "{found:?}");
     // A pronoun opening its sentence takes up the subject of the sentence before, not the
     // nearer man inside its clause.
     let text = "Omar Haddad al-Zubaidi was convicted in 2001.\n\

@@ -695,6 +695,14 @@ impl<'a, 'd> Attributor<'a, 'd> {
                     (Label::Person, sex, false)
                 }
             }
+            // "his profile reads", "her statement said": the words are the owner's.
+            MentionKind::Description { .. }
+                if self.speakers.lexicon.is_cue_noun(&self.word(mention.last).to_ascii_lowercase())
+                    && matches!(self.word(mention.first), "his" | "His" | "her" | "Her") =>
+            {
+                let sex = if self.word(mention.first).eq_ignore_ascii_case("his") { Sex::Male } else { Sex::Female };
+                (Label::Person, sex, false)
+            }
             MentionKind::Description { label, sex, plural } => {
                 // Plurals are groups, and an indefinite description introduces someone new
                 // ("added another New Hampshire Democrat", "one user wrote"): neither is an
