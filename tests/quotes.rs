@@ -186,6 +186,11 @@ fn rule_after_speaker_cue() {
         "“This comes at a critical time,” the ACU said in a statement.",
         &[("This comes at a critical time,", "the ACU", "the ACU", "after-speaker-cue")],
     );
+    // A possessive apostrophe between the quote and the verb is no quotation mark.
+    check(
+        "“The numbers are good,” Jeff Weaver, Sanders’ campaign manager, said.",
+        &[("The numbers are good,", "Jeff Weaver", "Jeff Weaver", "after-speaker-cue")],
+    );
     // A lone surname before a verb phrase ("told reporters") is a person.
     check(
         "“We will help,” Renteria told reporters.",

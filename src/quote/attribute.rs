@@ -330,10 +330,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
             // A full stop ends the search only where it ends a sentence, not after "Rep." or "D-Wash.".
             let full_stop =
                 self.word(j) == "." && self.doc().next_solid(j).is_none_or(|n| self.doc().is_sentence_initial(n));
-            if matches!(self.doc().tokens[j].kind, TokenKind::Quote(_))
-                || full_stop
-                || matches!(self.word(j), "?" | "!" | ";")
-            {
+            let mark = matches!(self.doc().tokens[j].kind, TokenKind::Quote(_)) && !self.is_apostrophe(j);
+            if mark || full_stop || matches!(self.word(j), "?" | "!" | ";") {
                 return None;
             }
             if j > a && self.verb_at(j).is_some() {
@@ -464,6 +462,18 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
+    /// Whether the quotation mark at token `i` is an apostrophe: a single closing mark written
+    /// right after a word ("Sanders’ campaign manager", "the Ferrers’ home").
+    fn is_apostrophe(&self, i: usize) -> bool {
+        let tokens = &self.doc().tokens;
+        let TokenKind::Quote(mark) = tokens[i].kind else { return false };
+        !mark.double
+            && mark.role == crate::token::QuoteRole::Close
+            && i > 0
+            && tokens[i - 1].is_word()
+            && tokens[i - 1].span.end == tokens[i].span.start
+    }
+
     /// The ")" that closes the "(" at token `open` within eight tokens, with no quotation mark
     /// or line break inside.
     fn closing_bracket(&self, open: usize) -> Option<usize> {
