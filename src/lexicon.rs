@@ -250,12 +250,12 @@ impl Lexicon {
         self.countries.contains(name)
     }
 
-    /// The label and gender hint of a descriptor noun ("activist", "newspaper"), lower case.
     /// Whether a word (lower case) is a one-word cue noun: "statement", "email", "tweet".
     pub fn is_cue_noun(&self, word: &str) -> bool {
         self.cue_nouns.contains(word)
     }
 
+    /// The label and gender hint of a descriptor noun ("activist", "newspaper"), lower case.
     pub fn descriptor(&self, word: &str) -> Option<(Label, Sex)> {
         let mut buffer = [0u8; 32];
         self.descriptors.get(ascii_lowercase(word, &mut buffer)?).copied()

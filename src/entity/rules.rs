@@ -909,7 +909,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         let tokens = &self.doc.tokens;
         let comma = last + 1;
         let place = comma + 2;
-        if !self.word_is(comma, ",") || !self.is_gap(comma + 1) || !self.doc.tokens[last].is_capitalized() {
+        if !self.word_is(comma, ",") || !self.is_gap(comma + 1) || !tokens[last].is_capitalized() {
             return false;
         }
         let Some(&hit) = self.hit_starting.get(place) else { return false };

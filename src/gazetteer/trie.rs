@@ -80,8 +80,8 @@ impl TokenTrie {
             }
             let word = &pattern[t.span];
             if first {
-                self.first_bytes[word.as_bytes()[0] as usize] = true;
                 let byte = word.as_bytes()[0];
+                self.first_bytes[byte as usize] = true;
                 if byte.is_ascii_lowercase() {
                     let list = &mut self.lower_first_words[usize::from(byte - b'a')];
                     if !list.iter().any(|w| **w == *word) {

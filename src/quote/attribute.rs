@@ -461,7 +461,6 @@ impl<'a, 'd> Attributor<'a, 'd> {
         person
     }
 
-    /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
     /// Whether the quotation mark at token `i` is an apostrophe: a single closing mark written
     /// right after a word ("Sanders’ campaign manager", "the Ferrers’ home").
     fn is_apostrophe(&self, i: usize) -> bool {
@@ -489,6 +488,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
         None
     }
 
+    /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
     fn subject_of(&self, cue: usize, start: usize) -> Option<SpeakerMention> {
         let mut p = self.previous(cue)?;
         for _ in 0..4 {
@@ -553,8 +553,6 @@ impl<'a, 'd> Attributor<'a, 'd> {
         closing && i > 0 && self.speakers.entities.mention_at_token(i - 1).is_none_or(|m| m.last != i - 1)
     }
 
-    /// Whether the mention at tokens `first..=last` is the object of a preposition, follows a
-    /// determiner, or is in the possessive: then it cannot be the subject of a clause.
     /// The entity of the first person named in the sentence before token `first`'s sentence
     /// (in this paragraph or the one before), outside quotes and prepositional phrases. Only the
     /// first [`LOOK_BACK`] tokens are read: a subject comes early, and the cost stays bounded.
@@ -574,6 +572,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
         })
     }
 
+    /// Whether the mention at tokens `first..=last` is the object of a preposition, follows a
+    /// determiner, or is in the possessive: then it cannot be the subject of a clause.
     fn governed(&self, first: usize, last: usize, start: usize) -> bool {
         let possessive = self.doc().tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Clitic)
             || self.doc().tokens.get(last + 1).is_some_and(|_| matches!(self.word(last + 1), "’" | "'"));
