@@ -226,6 +226,11 @@ fn rule_before_speaker_cue() {
         "In a message on X, the sister of the dissident, Ana Belkis Soto, denounced that the police “beat him again.”",
         &[("beat him again.", "Ana Belkis Soto", "Ana Belkis Soto", "before-speaker-cue")],
     );
+    // A place may modify the description's head.
+    check(
+        "Sooner or later, the New Jersey governor told reporters, “it starts to pay off.”",
+        &[("it starts to pay off.", "the New Jersey governor", "the New Jersey governor", "before-speaker-cue")],
+    );
     // Negative: a name after a preposition is not the subject.
     let found = quotes("Speaking to Reuters on Monday, Bush described his plan as a “work in progress.”");
     assert_eq!(found[0].speaker.as_deref(), Some("Bush"));

@@ -141,8 +141,12 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 first = prev;
                 break;
             }
-            if self.entities.mention_at_token(prev).is_some()
-                || self.lexicon.cues.match_at(self.doc, prev).is_some()
+            // Names may modify the head: "the New Jersey governor", "a White House spokesman".
+            if let Some(m) = self.entities.mention_at_token(prev) {
+                first = m.first;
+                continue;
+            }
+            if self.lexicon.cues.match_at(self.doc, prev).is_some()
                 || FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
                 || matches!(word, "when" | "When" | "where" | "why" | "how" | "what")
             {
