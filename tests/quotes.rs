@@ -191,6 +191,12 @@ fn rule_after_speaker_cue() {
         "“The numbers are good,” Jeff Weaver, Sanders’ campaign manager, said.",
         &[("The numbers are good,", "Jeff Weaver", "Jeff Weaver", "after-speaker-cue")],
     );
+    // A surname that is also a demonym speaks as the person named before; the demonym itself
+    // stays a word.
+    let found = quotes("Mark Cuban, the owner of the Dallas Mavericks, spoke. “I am open to it,” Cuban said.");
+    assert_eq!(found[0].speaker.as_deref(), Some("Mark Cuban"), "{found:?}");
+    let annotations = Annotator::new().annotate("Mark Cuban spoke. Cuban exiles protested.");
+    assert_eq!(annotations.entities().len(), 1);
     // A lone surname before a verb phrase ("told reporters") is a person.
     check(
         "“We will help,” Renteria told reporters.",

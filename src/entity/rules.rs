@@ -656,9 +656,10 @@ impl<'a, 'd> Rules<'a, 'd> {
                 // "al-Megrahi" alone: the short form of a person named before, if one was.
                 self.push(first, last, Label::Person, Kind::Bare);
             } else if unit.first == unit.last && self.is_demonym_unit(unit) {
-                // A demonym that is also a surname ("Sahraoui said") counts only as the short
-                // form of a person already named.
-                if self.lexicon.is_surname(self.word(unit.first)) {
+                // A demonym that is also a surname ("Sahraoui said"), or that speaks ("“…,”
+                // Cuban said" after Mark Cuban), counts only as the short form of a person
+                // already named.
+                if self.lexicon.is_surname(self.word(unit.first)) || self.cue_after(last) || self.cue_before(first) {
                     self.push(first, last, Label::Person, Kind::Bare);
                 }
             } else if unit.first == unit.last {
@@ -780,9 +781,12 @@ impl<'a, 'd> Rules<'a, 'd> {
             None => {
                 let word = self.unit_text(*unit);
                 // A demonym is no name, unless it is also a surname after the first word
-                // (Hassiba Hadj Sahraoui).
-                let demonym =
-                    self.is_demonym_unit(*unit) && !(unit.first > units[0].first && self.lexicon.is_surname(word));
+                // (Hassiba Hadj Sahraoui), or it ends a name that opens with a given name and
+                // stands as a person does: before a comma or a reporting verb, or after a title
+                // ("Mark Cuban, the owner…", "Senator Mark Cuban").
+                let later = unit.first > units[0].first;
+                let ends_a_name = later && unit.last == units[units.len() - 1].last && self.demonym_surname(units);
+                let demonym = self.is_demonym_unit(*unit) && !(later && self.lexicon.is_surname(word) || ends_a_name);
                 !demonym && word.chars().any(char::is_lowercase) || word.len() <= 2
             }
             Some(hit) => {
@@ -793,6 +797,21 @@ impl<'a, 'd> Rules<'a, 'd> {
                         && (self.lexicon.given_name(word).is_some() || self.lexicon.is_surname(word))
             }
         })
+    }
+
+    /// Whether units that open with a given name and end with a demonym stand where a person's
+    /// name stands: before a comma or a reporting verb, or after a title or role.
+    fn demonym_surname(&self, units: &[Unit]) -> bool {
+        let (first, last) = (units[0].first, units[units.len() - 1].last);
+        if self.lexicon.given_name(self.unit_text(units[0])).is_none() {
+            return false;
+        }
+        let comma_after = self.doc.next_solid(last).is_some_and(|n| self.word(n) == ",");
+        let title_before = self
+            .doc
+            .previous_solid(first)
+            .is_some_and(|p| self.lexicon.titles.match_at(self.doc, p).is_some_and(|(end, _)| end == p));
+        comma_after || self.cue_after(last) || title_before || self.person_context_before(first).is_some()
     }
 
     /// Whether there is evidence that person-like units name a person.
