@@ -155,6 +155,11 @@ fn rule_after_cue_speaker() {
             ("He is back,", "Ed Rendell", "Ed Rendell", "after-cue-speaker"),
         ],
     );
+    // A number may modify a description.
+    check(
+        "“She didn’t like that,” said a 2008 campaign veteran.",
+        &[("She didn’t like that,", "a 2008 campaign veteran", "a 2008 campaign veteran", "after-cue-speaker")],
+    );
     // Lowercase modifiers between the verb and the name.
     check(
         "“We will help,” said retired neurosurgeon Ben Carson.",

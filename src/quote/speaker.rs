@@ -242,8 +242,9 @@ impl<'a, 'd> Speakers<'a, 'd> {
             i = self.doc.next_solid(i)?;
         }
         for _ in 0..6 {
-            // A possessive may sit inside a description: "the ad’s narrator".
-            if self.doc.tokens[i].kind == TokenKind::Clitic {
+            // A possessive may sit inside a description ("the ad’s narrator"), and a number
+            // ("a 2008 Clinton veteran").
+            if matches!(self.doc.tokens[i].kind, TokenKind::Clitic | TokenKind::Number) {
                 i = self.doc.next_solid(i)?;
                 continue;
             }
