@@ -114,6 +114,12 @@ fn quotes_over_paragraphs_and_unbalanced_marks() {
 }
 
 #[test]
+fn markup_attribute_values_are_not_quotes() {
+    let found = quotes("<tweet tweet-author=\"@edhenry\" tweet-date=\"March 10, 2016\">Candidates spoke.</tweet>");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn names_titles_terms_and_scare_quotes_are_not_quotes() {
     for text in [
         "The dissident Jorge Pérez “Cacho” was released.",

@@ -148,6 +148,10 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     let before = doc.previous_solid(q.open).filter(|&i| doc.tokens[i].kind != TokenKind::LineBreak);
     if let Some(b) = before {
         let word = doc.word(b);
+        // The value of a markup attribute left in scraped text: tweet-author="@edhenry".
+        if word == "=" {
+            return false;
+        }
         let known_as = word == "as" && doc.previous_solid(b).is_some_and(|k| matches!(doc.word(k), "known" | "such"));
         if NAMING_WORDS.contains(&word) && (word != "as" || known_as) {
             return false;
