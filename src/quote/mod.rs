@@ -108,7 +108,8 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
 ///
 /// - A stretch that is a name (only capitalised words, numbers and name joiners, at most six
 ///   words: “Antúnez”, ‘Cuba Decide’, “Group of 75”) or lies inside an entity mention is not.
-/// - A stretch after a naming word ("so-called", "known as", "the film") is not.
+/// - A stretch after a naming word ("so-called", "known as", "the film") is not, nor the value
+///   of a markup attribute (`tweet-author="@edhenry"`).
 /// - A short stretch (three words or fewer) is a quote only with a reporting cue of its own:
 ///   “psychological torture” after "reported", not “humanitarian” gestures; or as a sentence of
 ///   its own that continues the quote before it (“…,” Tester said. “Very good.”).
