@@ -145,10 +145,11 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         let before = self.entities.mentions.len();
         for candidate in early {
             let text = &self.doc.text[candidate.span];
-            let surname_like = self.lexicon.given_name(text).is_none() && !self.lexicon.is_english(text);
+            // The alias first: most early words are sentence openers that no one has.
             if let Some(&cluster) = self.aliases.get(key(text).as_ref())
-                && surname_like
                 && self.entities.clusters[cluster].label == Label::Person
+                && self.lexicon.given_name(text).is_none()
+                && !self.lexicon.is_english(text)
             {
                 let mention = Mention {
                     span: candidate.span,
