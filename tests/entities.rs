@@ -118,6 +118,9 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("He launched LibriVox in 2005.", &[("LibriVox", Org, "LibriVox")]),
         ("Senator McCain spoke.", &[("McCain", Person, "McCain")]),
         ("She wrote #NeverTrump and @TimKaine.", &[]),
+        // A name after "the town of", "the village of"… is a place.
+        ("He came from the town of Oban.", &[("Oban", Place, "Oban")]),
+        ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
     ]);

@@ -479,6 +479,19 @@ impl<'a, 'd> Rules<'a, 'd> {
             self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
             return;
         }
+        // A name after "the town of", "the city of", "the village of"…: a place ("the West Coast
+        // town of Oban", "the port city of Hodeidah"); the whole chunk, so "Kafr Nabl" too.
+        if parts[start..].iter().all(|p| matches!(p, Part::Unit(u) if u.hit.is_none()))
+            && let Part::Unit(unit) = &parts[start]
+            && self.place_noun_before(unit.first)
+        {
+            let last = match parts.last() {
+                Some(Part::Unit(u)) => u.last,
+                _ => unit.last,
+            };
+            self.push(unit.first, last, Label::Place, Kind::Name { entry: None });
+            return;
+        }
         // A lone word before a comma and a known place that ends the phrase is a town in its
         // state or country: "from Irving, Texas, was arrested"; "Bogliasco, Liguria."
         if let [Part::Unit(unit)] = &parts[start..]
@@ -920,6 +933,34 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether "town of", "city of", "village of" (and the like) come right before token `first`.
+    fn place_noun_before(&self, first: usize) -> bool {
+        let Some(of) = self.doc.previous_solid(first) else { return false };
+        if self.word(of) != "of" {
+            return false;
+        }
+        let Some(noun) = self.doc.previous_solid(of) else { return false };
+        self.doc.tokens[noun].kind == TokenKind::Word(Case::Lower)
+            && matches!(
+                self.word(noun),
+                "town"
+                    | "city"
+                    | "village"
+                    | "hamlet"
+                    | "port"
+                    | "province"
+                    | "district"
+                    | "island"
+                    | "region"
+                    | "municipality"
+                    | "commune"
+                    | "suburb"
+                    | "neighbourhood"
+                    | "neighborhood"
+                    | "township"
+            )
     }
 
     /// Whether token `last` is followed by a comma, a space and a one-hit place that ends the
