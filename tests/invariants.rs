@@ -14,6 +14,17 @@
 
 use newsnlp::{Annotations, Span, json};
 
+/// Every span of the annotations, in order: entities, then each quote with its speaker and cue.
+pub fn all_spans(annotations: &Annotations) -> Vec<Span> {
+    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
+    for quote in annotations.quotes() {
+        spans.push(quote.span());
+        spans.extend(quote.speaker().map(|s| s.mention()));
+        spans.extend(quote.cue());
+    }
+    spans
+}
+
 /// Checks `annotations` of `text`; returns a description of the first violation.
 pub fn check(text: &str, annotations: &Annotations) -> Result<(), String> {
     let clusters = annotations.clusters();

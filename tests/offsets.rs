@@ -1,6 +1,7 @@
 //! Offsets are exact UTF-8 byte offsets into the input: multi-byte text and `\r\n` before every
 //! span under test, and the same text shifted by one byte shifts every span by one.
 
+use crate::invariants;
 use newsnlp::{Annotations, Annotator, Label, Span};
 
 const GAZETTEER: &str = "\
@@ -19,17 +20,6 @@ const BODY: &str = "José Daniel Ferrer García, head of UNPACU, is held in Mar 
 
 fn annotator() -> Annotator {
     Annotator::builder().gazetteer_text(GAZETTEER).build().expect("test gazetteer builds")
-}
-
-/// Every span of the annotations: entities, quotes, speakers and cues.
-fn all_spans(annotations: &Annotations) -> Vec<Span> {
-    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
-    for quote in annotations.quotes() {
-        spans.push(quote.span());
-        spans.extend(quote.speaker().map(|s| s.mention()));
-        spans.extend(quote.cue());
-    }
-    spans
 }
 
 #[test]
@@ -52,7 +42,7 @@ fn spans_slice_the_exact_surface_after_multibyte_text() {
     let quotes: Vec<&str> = annotations.quotes().iter().map(|q| &text[q.span()]).collect();
     assert!(quotes.contains(&"We demand justice,"), "quotes: {quotes:?}");
     // Spans are on char boundaries and in bounds (slicing above would have panicked otherwise).
-    for span in all_spans(&annotations) {
+    for span in invariants::all_spans(&annotations) {
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
     }
 }
@@ -65,8 +55,9 @@ fn shifting_the_text_by_one_byte_shifts_every_span_by_one() {
         let shifted = format!(" {text}");
         let before = annotator.annotate(&text);
         let after = annotator.annotate(&shifted);
-        let moved: Vec<Span> = all_spans(&before).iter().map(|s| Span::new(s.start + 1, s.end + 1)).collect();
-        assert_eq!(all_spans(&after), moved, "prefix {prefix:?}");
+        let moved: Vec<Span> =
+            invariants::all_spans(&before).iter().map(|s| Span::new(s.start + 1, s.end + 1)).collect();
+        assert_eq!(invariants::all_spans(&after), moved, "prefix {prefix:?}");
         assert!(!moved.is_empty());
         let labels = |a: &Annotations| a.entities().iter().map(|e| e.label()).collect::<Vec<_>>();
         assert_eq!(labels(&before), labels(&after));

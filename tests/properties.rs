@@ -5,7 +5,7 @@
 //! text when it is shifted or its line breaks change.
 
 use crate::invariants;
-use newsnlp::{Annotations, Annotator, Span, json, text, token};
+use newsnlp::{Annotator, Span, json, text, token};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -117,17 +117,6 @@ fn newsish_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(prop_oneof![6 => piece, 2 => cut, 2 => byte], 0..120).prop_map(|v| v.concat())
 }
 
-/// Every span of the annotations, in order: entities, then each quote with its speaker and cue.
-fn all_spans(annotations: &Annotations) -> Vec<Span> {
-    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
-    for quote in annotations.quotes() {
-        spans.push(quote.span());
-        spans.extend(quote.speaker().map(|s| s.mention()));
-        spans.extend(quote.cue());
-    }
-    spans
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
 
@@ -188,8 +177,8 @@ proptest! {
     fn a_prefix_shifts_every_span(text in newsish(), prefix in prop::sample::select(vec![" ", "\n", "\n\n", "\u{A0}"])) {
         let text = text.trim_start_matches(['\u{301}', '\u{200B}', '\u{FEFF}']);
         let shifted_text = format!("{prefix}{text}");
-        let plain = all_spans(&ANNOTATOR.annotate(text));
-        let shifted = all_spans(&ANNOTATOR.annotate(&shifted_text));
+        let plain = invariants::all_spans(&ANNOTATOR.annotate(text));
+        let shifted = invariants::all_spans(&ANNOTATOR.annotate(&shifted_text));
         let moved: Vec<Span> = plain.iter().map(|s| Span::new(s.start + prefix.len(), s.end + prefix.len())).collect();
         prop_assert_eq!(shifted, moved);
     }

@@ -168,17 +168,6 @@ fn carriage_returns_alone_end_paragraphs_like_line_feeds() {
     assert_eq!(big.quotes().len(), 2 * (5 * MB / text.len()));
 }
 
-/// Every span of the annotations: entities, quotes, speakers and cues.
-fn all_spans(annotations: &Annotations) -> Vec<Span> {
-    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
-    for quote in annotations.quotes() {
-        spans.push(quote.span());
-        spans.extend(quote.speaker().map(|s| s.mention()));
-        spans.extend(quote.cue());
-    }
-    spans
-}
-
 #[test]
 fn a_byte_order_mark_is_never_inside_a_span_and_offsets_count_it() {
     let body = "“We will not go,” said José Daniel Ferrer in Havana.";
@@ -186,10 +175,10 @@ fn a_byte_order_mark_is_never_inside_a_span_and_offsets_count_it() {
     let mut with_bom = text::UTF8_BOM.to_vec();
     with_bom.extend_from_slice(body.as_bytes());
     let marked = ANNOTATOR.annotate_bytes(&with_bom);
-    let shifted: Vec<Span> = all_spans(&plain).iter().map(|s| Span::new(s.start + 3, s.end + 3)).collect();
-    assert_eq!(all_spans(&marked), shifted, "offsets are file offsets: the BOM's three bytes count");
+    let shifted: Vec<Span> = invariants::all_spans(&plain).iter().map(|s| Span::new(s.start + 3, s.end + 3)).collect();
+    assert_eq!(invariants::all_spans(&marked), shifted, "offsets are file offsets: the BOM's three bytes count");
     assert!(!shifted.is_empty());
-    for span in all_spans(&marked) {
+    for span in invariants::all_spans(&marked) {
         assert!(span.start >= 3, "{span:?} includes the byte-order mark");
     }
     // A BOM before a name, a quote without its mark, and a BOM alone.
@@ -198,7 +187,7 @@ fn a_byte_order_mark_is_never_inside_a_span_and_offsets_count_it() {
     {
         let annotations = ANNOTATOR.annotate(text);
         invariants::check(text, &annotations).unwrap();
-        for span in all_spans(&annotations) {
+        for span in invariants::all_spans(&annotations) {
             assert!(!text[span].contains('\u{feff}'), "{text:?}: {span:?} holds a BOM");
         }
     }
