@@ -707,8 +707,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
             }
             // "his profile reads", "her statement said": the words are the owner's.
             MentionKind::Description { .. }
-                if self.speakers.lexicon.is_cue_noun(&self.word(mention.last).to_ascii_lowercase())
-                    && matches!(self.word(mention.first), "his" | "His" | "her" | "Her") =>
+                if matches!(self.word(mention.first), "his" | "His" | "her" | "Her")
+                    && self.speakers.lexicon.is_cue_noun(&self.word(mention.last).to_ascii_lowercase()) =>
             {
                 let sex = if self.word(mention.first).eq_ignore_ascii_case("his") { Sex::Male } else { Sex::Female };
                 (Label::Person, sex, false)
@@ -717,10 +717,10 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 // Plurals are groups, and an indefinite description introduces someone new
                 // ("added another New Hampshire Democrat", "one user wrote"): neither is an
                 // entity named before.
-                let indefinite = matches!(
-                    self.word(mention.first).to_ascii_lowercase().as_str(),
-                    "a" | "an" | "another" | "one" | "some" | "several" | "many" | "two" | "three" | "any" | "each"
-                );
+                let indefinite =
+                    ["a", "an", "another", "one", "some", "several", "many", "two", "three", "any", "each"]
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(self.word(mention.first)));
                 // "the ACU": an unknown acronym names itself.
                 let acronym = self.doc().tokens[mention.last].kind == TokenKind::Word(crate::token::Case::Upper);
                 if plural || indefinite || acronym {
