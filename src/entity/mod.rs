@@ -318,12 +318,27 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// Each word keeps the first [`PEOPLE_PER_WORD`] people only: the first-introduced person
     /// wins a short form anyway, and the bound keeps a document of a million names linear.
     fn index_person(&mut self, cluster: usize) {
-        let name = self.entities.clusters[cluster].name.clone();
+        let name = &self.entities.clusters[cluster].name;
         for word in name.split_whitespace() {
-            let list = self.people_by_word.entry(key(word).into_owned()).or_default();
+            let word = key(word);
+            // Look up before inserting: most words are indexed already, and the owned key
+            // would be an allocation for nothing.
+            let list = match self.people_by_word.get_mut(word.as_ref()) {
+                Some(list) => list,
+                None => self.people_by_word.entry(word.into_owned()).or_default(),
+            };
             if list.len() < PEOPLE_PER_WORD && !list.contains(&cluster) {
                 list.push(cluster);
             }
+        }
+    }
+
+    /// Makes `form` (folded) a short form of `cluster` unless an entity has it already; the
+    /// owned key is made only for a new form.
+    fn add_alias(&mut self, form: &str, cluster: usize) {
+        let form = key(form);
+        if !self.aliases.contains_key(form.as_ref()) {
+            self.aliases.insert(form.into_owned(), cluster);
         }
     }
 
@@ -356,17 +371,19 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     let capitalised =
                         (arabic || word.chars().next().is_some_and(char::is_uppercase)) && word.chars().count() > 2;
                     if words.len() >= 2 && surname_like && capitalised && !(index == 0 && words.len() > 1) {
-                        self.aliases.entry(key(word).into_owned()).or_insert(cluster);
-                        for part in word.split('-').filter(|p| p.chars().count() > 2) {
-                            self.aliases.entry(key(part).into_owned()).or_insert(cluster);
+                        self.add_alias(word, cluster);
+                        if word.contains('-') {
+                            for part in word.split('-').filter(|p| p.chars().count() > 2) {
+                                self.add_alias(part, cluster);
+                            }
                         }
                     }
                 }
                 if words.len() == 1 {
-                    self.aliases.entry(key(name).into_owned()).or_insert(cluster);
+                    self.add_alias(name, cluster);
                 } else if self.lexicon.given_name(words[0]).is_some() {
                     // The given name alone ("Daniel" for Daniel Montalvo), if no one had it before.
-                    self.aliases.entry(key(words[0]).into_owned()).or_insert(cluster);
+                    self.add_alias(words[0], cluster);
                 }
             }
             Label::Org => {
@@ -379,7 +396,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     self.aliases.entry(initials).or_insert(cluster);
                 }
                 if !name.contains(' ') {
-                    self.aliases.entry(key(name).into_owned()).or_insert(cluster);
+                    self.add_alias(name, cluster);
                 }
             }
             _ => {}

@@ -278,7 +278,21 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     /// The name unit that starts at token `i`, if one does.
+    ///
+    /// This runs once per token of the document; most tokens are space, punctuation or
+    /// lower-case words that no hit starts at, and are turned away here without a call.
+    #[inline(always)]
     fn unit_at(&self, i: usize) -> Option<Unit> {
+        let kind = self.doc.tokens.get(i)?.kind;
+        let plain_lower = kind == TokenKind::Word(Case::Lower) && !self.is_kind(i + 1, TokenKind::Dash);
+        if self.hit_starting[i] == NO_HIT && (plain_lower || !matches!(kind, TokenKind::Word(_))) {
+            return None;
+        }
+        self.unit_from(i)
+    }
+
+    /// [`unit_at`](Self::unit_at) for the tokens that may start a unit.
+    fn unit_from(&self, i: usize) -> Option<Unit> {
         let tokens = &self.doc.tokens;
         if let Some(&hit) = self.hit_starting.get(i)
             && hit != NO_HIT
@@ -298,8 +312,9 @@ impl<'a, 'd> Rules<'a, 'd> {
         if !self.is_name_word(i) || self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
         }
-        let initial = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
-        if !initial && (self.word(i) == "I" || is_contraction(self.word(i))) {
+        // An abbreviated title or an initial keeps its period: "Mr.", "Gen.", "J.".
+        let period = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
+        if !period && (self.word(i) == "I" || is_contraction(self.word(i))) {
             return None;
         }
         // In a headline written in title case, capitalised ordinary words are not names
@@ -310,8 +325,6 @@ impl<'a, 'd> Rules<'a, 'd> {
                 return None;
             }
         }
-        // An abbreviated title or an initial keeps its period: "Mr.", "Gen.", "J.".
-        let period = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
         if period {
             let initial = self.word(i).chars().count() == 1;
             let abbreviation = self.lexicon.titles.match_at(self.doc, i).is_some_and(|(end, _)| end == i + 1);
