@@ -49,23 +49,82 @@ pub(crate) struct Title {
 }
 
 /// Word sequences matched on the tokens of a document, longest first.
+///
+/// Phrases of two words or more are found by their first two words: "in" begins 53 cue phrases
+/// ("in a statement", "in an interview"…) and is among the commonest words of news, so trying
+/// every phrase that starts with the first word was most of the cost of the cue look-ups.
 pub(crate) struct Phrases<T> {
-    by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    /// Each first word: the value of the one-word phrase, if it is one, and whether longer
+    /// phrases start with it.
+    by_first: FxHashMap<&'static str, First<T>>,
+    /// Phrases of two words or more by their first two words: the words after those two, and
+    /// the value, longest first.
+    by_two: FxHashMap<(&'static str, &'static str), Vec<Tail<T>>>,
     /// Whether matching ignores ASCII case (the stored words are then lower case).
     fold_case: bool,
+    /// The [`sketch`] of every first word: a word whose sketch is not here begins no phrase.
+    /// The name rules ask these lists about most capitalised words, and most begin none of the
+    /// few hundred phrases; the sketch turns them away without hashing or lower-casing the word.
+    sketches: Box<[u64; SKETCH_WORDS]>,
+}
+
+/// The words of a phrase after its first two, and its value.
+type Tail<T> = (Vec<&'static str>, T);
+
+/// What [`Phrases`] knows of a first word.
+#[derive(Clone, Copy)]
+struct First<T> {
+    alone: Option<T>,
+    longer: bool,
+}
+
+/// The size of a [`Phrases`] sketch table, in 64-bit words (4,096 bits).
+const SKETCH_WORDS: usize = 64;
+
+/// A 12-bit fingerprint of a word from its length and its first, second and last bytes (ASCII
+/// lower case): the same for every word that matches a stored word, case folded or not.
+fn sketch(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return 0 };
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let mix = (bytes.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first.to_ascii_lowercase()).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(second.to_ascii_lowercase()).wrapping_mul(0xC2B2_AE35)
+        ^ u32::from(last.to_ascii_lowercase()).wrapping_mul(0x27D4_EB2F);
+    (mix >> 20) as usize
 }
 
 impl<T: Copy> Phrases<T> {
     fn new(fold_case: bool) -> Phrases<T> {
-        Phrases { by_first: FxHashMap::default(), fold_case }
+        Phrases {
+            by_first: FxHashMap::default(),
+            by_two: FxHashMap::default(),
+            fold_case,
+            sketches: Box::new([0; SKETCH_WORDS]),
+        }
+    }
+
+    /// Whether `word` may begin a phrase (no false negatives).
+    fn may_begin(&self, word: &str) -> bool {
+        let bit = sketch(word);
+        self.sketches[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Adds a phrase: its words are its non-blank tokens ("Lt. Gen." → "Lt", ".", "Gen", ".").
+    /// The first value given for a phrase stays.
     fn insert(&mut self, phrase: &'static str, value: T) {
         let words: Vec<&'static str> =
             crate::token::tokenize(phrase).iter().filter(|t| !t.is_blank()).map(|t| &phrase[t.span]).collect();
         let Some((&first, rest)) = words.split_first() else { return };
-        let list = self.by_first.entry(first).or_default();
+        let bit = sketch(first);
+        self.sketches[bit / 64] |= 1 << (bit % 64);
+        let entry = self.by_first.entry(first).or_insert(First { alone: None, longer: false });
+        let Some((&second, rest)) = rest.split_first() else {
+            entry.alone.get_or_insert(value);
+            return;
+        };
+        entry.longer = true;
+        let list = self.by_two.entry((first, second)).or_default();
         if !list.iter().any(|(r, _)| r.as_slice() == rest) {
             list.push((rest.to_vec(), value));
             list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
@@ -75,19 +134,33 @@ impl<T: Copy> Phrases<T> {
     /// The longest phrase that starts at token `first`: its last token and its value.
     pub fn match_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, T)> {
         let word = doc.word(first);
+        if !self.may_begin(word) {
+            return None;
+        }
         let mut buffer = [0u8; 32];
         let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word };
-        let candidates = self.by_first.get(key)?;
+        let found = self.by_first.get(key)?;
+        let alone = found.alone.map(|value| (first, value));
+        if !found.longer {
+            return alone;
+        }
+        let Some(second) = next_word(doc, first) else { return alone };
+        let mut second_buffer = [0u8; 32];
+        let second_word = doc.word(second);
+        let second_key = if self.fold_case {
+            match ascii_lowercase(second_word, &mut second_buffer) {
+                Some(lower) => lower,
+                None => return alone,
+            }
+        } else {
+            second_word
+        };
+        let Some(candidates) = self.by_two.get(&(key, second_key)) else { return alone };
         'candidates: for (rest, value) in candidates {
-            let mut at = first;
+            let mut at = second;
             for &expected in rest {
-                at += 1;
-                while at < doc.tokens.len() && doc.tokens[at].kind == TokenKind::Space {
-                    at += 1;
-                }
-                if at >= doc.tokens.len() {
-                    continue 'candidates;
-                }
+                let Some(next) = next_word(doc, at) else { continue 'candidates };
+                at = next;
                 let got = doc.word(at);
                 let same = if self.fold_case { got.eq_ignore_ascii_case(expected) } else { got == expected };
                 if !same {
@@ -96,15 +169,23 @@ impl<T: Copy> Phrases<T> {
             }
             return Some((at, *value));
         }
-        None
+        alone
     }
 
     /// Whether a single word is a whole phrase of the list.
     pub fn contains_word(&self, word: &str) -> Option<T> {
+        if !self.may_begin(word) {
+            return None;
+        }
         let mut buffer = [0u8; 32];
         let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word };
-        self.by_first.get(key)?.iter().find(|(rest, _)| rest.is_empty()).map(|(_, v)| *v)
+        self.by_first.get(key)?.alone
     }
+}
+
+/// The token after `i` that is not horizontal space (a line break counts, and matches no word).
+fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
+    (i + 1..doc.tokens.len()).find(|&j| doc.tokens[j].kind != TokenKind::Space)
 }
 
 /// `word` in ASCII lower case, written into `buffer`; `None` when it is not ASCII or too long.
@@ -272,4 +353,81 @@ struct EmbeddedFiles {
     demonyms: &'static str,
     heads: &'static str,
     cues: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(fold_case: bool, list: &[(&'static str, u8)]) -> Phrases<u8> {
+        let mut phrases = Phrases::new(fold_case);
+        for &(phrase, value) in list {
+            phrases.insert(phrase, value);
+        }
+        phrases
+    }
+
+    /// The longest phrase at a token, as (its last word, its value).
+    fn longest(phrases: &Phrases<u8>, text: &str, first: usize) -> Option<(String, u8)> {
+        let doc = Document::new(text);
+        phrases.match_at(&doc, first).map(|(end, value)| (doc.word(end).to_string(), value))
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_and_the_first_value_stays() {
+        let list =
+            [("in", 1), ("in a statement", 2), ("in a statement released", 3), ("in an interview", 4), ("in", 9)];
+        let cues = phrases(true, &list);
+        let said = |text: &str| longest(&cues, text, 0);
+        assert_eq!(said("in a statement released today"), Some(("released".into(), 3)));
+        assert_eq!(said("In A  statement, he"), Some(("statement".into(), 2)));
+        assert_eq!(said("in an interview"), Some(("interview".into(), 4)));
+        assert_eq!(said("in a hurry"), Some(("in".into(), 1)));
+        assert_eq!(said("in\na statement"), Some(("in".into(), 1)));
+        assert_eq!(said("in"), Some(("in".into(), 1)));
+        assert_eq!(said("inn a statement"), None);
+        assert_eq!(cues.contains_word("IN"), Some(1));
+        assert_eq!(cues.contains_word("statement"), None);
+    }
+
+    #[test]
+    fn exact_case_lists_match_exactly() {
+        let titles = phrases(false, &[("Foreign Minister", 1), ("Lt. Gen.", 2), ("President", 3)]);
+        assert_eq!(longest(&titles, "Foreign Minister Moratinos", 0), Some(("Minister".into(), 1)));
+        assert_eq!(longest(&titles, "foreign Minister", 0), None);
+        assert_eq!(longest(&titles, "Foreign Secretary", 0), None);
+        assert_eq!(longest(&titles, "Lt. Gen. Smith", 0), Some((".".into(), 2)));
+        assert_eq!(titles.contains_word("President"), Some(3));
+        assert_eq!(titles.contains_word("president"), None);
+    }
+
+    #[test]
+    fn every_first_word_of_the_embedded_lists_passes_the_sketch() {
+        let lexicon = Lexicon::embedded();
+        let lists: [(&str, bool); 4] = [
+            (include_str!("../gazetteers/titles.tsv"), false),
+            (include_str!("../gazetteers/demonyms.tsv"), false),
+            (include_str!("../gazetteers/heads.tsv"), false),
+            (include_str!("../gazetteers/cues.tsv"), true),
+        ];
+        let sketched = [
+            lexicon.titles.sketches.as_ref(),
+            lexicon.demonyms.sketches.as_ref(),
+            lexicon.heads.sketches.as_ref(),
+            lexicon.cues.sketches.as_ref(),
+        ];
+        for ((text, fold_case), sketches) in lists.into_iter().zip(sketched) {
+            for row in rows(text) {
+                let tokens = crate::token::tokenize(row[0]);
+                let Some(token) = tokens.iter().find(|t| !t.is_blank()) else { continue };
+                let first = &row[0][token.span];
+                let bit = sketch(first);
+                assert!(sketches[bit / 64] & (1 << (bit % 64)) != 0, "{first:?} fails the sketch");
+                if fold_case {
+                    let bit = sketch(&first.to_ascii_uppercase());
+                    assert!(sketches[bit / 64] & (1 << (bit % 64)) != 0, "{first:?} in capitals fails");
+                }
+            }
+        }
+    }
 }
