@@ -12,6 +12,9 @@ pub(crate) struct Document<'t> {
     /// For each token, the index of the sentence it belongs to (blank tokens between two sentences
     /// belong to the next one).
     pub sentence_of: Vec<u32>,
+    /// The indices of the quotation-mark tokens, in order: the stages that look only at quotes
+    /// (pairing them, quoted organization names) read this instead of every token again.
+    pub quote_marks: Vec<u32>,
     /// For each sentence, its first word: the first token that is not a quotation mark, a dash,
     /// an opening bracket or a bullet.
     first_word: Vec<u32>,
@@ -22,12 +25,16 @@ impl<'t> Document<'t> {
         let tokens = token::tokenize(text);
         let (paragraphs, sentences) = sentence::split(text, &tokens);
         let mut sentence_of = vec![0u32; tokens.len()];
+        let mut quote_marks = Vec::new();
         let mut current = 0usize;
         for (i, slot) in sentence_of.iter_mut().enumerate() {
             while current + 1 < sentences.len() && sentences[current].tokens.end <= i {
                 current += 1;
             }
             *slot = current as u32;
+            if matches!(tokens[i].kind, TokenKind::Quote(_)) {
+                quote_marks.push(i as u32);
+            }
         }
         let first_word = sentences
             .iter()
@@ -40,7 +47,7 @@ impl<'t> Document<'t> {
                 s.tokens.clone().find(|&i| !opening(&tokens[i])).unwrap_or(s.tokens.end) as u32
             })
             .collect();
-        Document { text, tokens, paragraphs, sentences, sentence_of, first_word }
+        Document { text, tokens, paragraphs, sentences, sentence_of, quote_marks, first_word }
     }
 
     /// The text of token `i`.

@@ -1144,7 +1144,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     pub fn quoted_orgs(&self, taken: &[Candidate]) -> Vec<Candidate> {
         let mut found = Vec::new();
         let tokens = &self.doc.tokens;
-        for open in 2..tokens.len() {
+        for open in self.doc.quote_marks.iter().map(|&q| q as usize).filter(|&q| q >= 2) {
             // Only an opening mark after "type word + space" can start one.
             if tokens[open].quote().is_none_or(|m| m.role == QuoteRole::Close)
                 || !self.is_gap(open - 1)

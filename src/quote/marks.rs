@@ -104,7 +104,9 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
                 }
             }
         }
-        for i in tokens.clone() {
+        let from = doc.quote_marks.partition_point(|&q| (q as usize) < tokens.start);
+        let marks = doc.quote_marks[from..].iter().map(|&q| q as usize).take_while(|&q| q < tokens.end);
+        for i in marks {
             let Some(mark) = doc.tokens[i].quote() else { continue };
             let waiting = stack.waiting(mark);
             match (mark.role, waiting) {
