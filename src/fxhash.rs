@@ -57,9 +57,10 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        // The high bits of a product are well mixed and the low ones poorly; the table takes
-        // its bucket from the low bits, so the good ones are rotated there (as rustc-hash 2 does).
-        self.hash.rotate_left(26)
+        // The high bits of a product are well mixed and the low ones poorly. The table takes
+        // its bucket from the low bits and a tag it compares before the keys from the top seven:
+        // the high half is folded into the low one, and the top stays as it is.
+        self.hash ^ (self.hash >> 32)
     }
 }
 
