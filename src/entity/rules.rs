@@ -212,33 +212,46 @@ pub(crate) struct Rules<'a, 'd> {
     hits: &'a [Hit],
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
-    /// For each token, the index of the gazetteer hit that starts there.
-    hit_starting: Vec<u32>,
+    /// One bit per token: whether a gazetteer hit starts there (a bit, not a hit index per
+    /// token, so that the table is 1/32 of the size of the token list and stays in cache).
+    hit_starts: Vec<u64>,
     /// For each paragraph, whether it is written in title case (a headline).
     title_case: Vec<bool>,
     out: Vec<Candidate>,
 }
 
-const NO_HIT: u32 = u32::MAX;
-
 impl<'a, 'd> Rules<'a, 'd> {
     pub fn new(doc: &'a Document<'d>, hits: &'a [Hit], gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
-        let mut hit_starting = vec![NO_HIT; doc.tokens.len()];
-        for (index, hit) in hits.iter().enumerate() {
-            hit_starting[hit.tokens.start] = index as u32;
+        let mut hit_starts = vec![0u64; doc.tokens.len().div_ceil(64)];
+        for hit in hits {
+            hit_starts[hit.tokens.start / 64] |= 1 << (hit.tokens.start % 64);
         }
         let title_case = doc
             .paragraphs
             .iter()
             .map(|p| {
+                // Headlines do not end with a full stop; a sentence full of names does. (Tested
+                // first: most paragraphs end so, and need no count.)
+                if doc.text[p.span].ends_with('.') {
+                    return false;
+                }
                 let long = doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word() && t.span.len() >= 4);
                 let (words, capitalised) = long.fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.is_capitalized())));
-                // Headlines do not end with a full stop; a sentence full of names does.
-                let sentence = doc.text[p.span].ends_with('.');
-                words >= 4 && capitalised * 5 >= words * 4 && !sentence
+                words >= 4 && capitalised * 5 >= words * 4
             })
             .collect();
-        Rules { doc, hits, gazetteer, lexicon, hit_starting, title_case, out: Vec::new() }
+        Rules { doc, hits, gazetteer, lexicon, hit_starts, title_case, out: Vec::new() }
+    }
+
+    /// Whether a gazetteer hit starts at token `i`.
+    fn starts_hit(&self, i: usize) -> bool {
+        self.hit_starts.get(i / 64).is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
+
+    /// The index of the gazetteer hit that starts at token `i`, if one does (hits are in text
+    /// order and disjoint).
+    fn hit_at(&self, i: usize) -> Option<usize> {
+        self.starts_hit(i).then(|| self.hits.partition_point(|h| h.tokens.start < i))
     }
 
     /// Runs the rules over the whole document; candidates come out in text order, disjoint.
@@ -285,7 +298,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn unit_at(&self, i: usize) -> Option<Unit> {
         let kind = self.doc.tokens.get(i)?.kind;
         let plain_lower = kind == TokenKind::Word(Case::Lower) && !self.is_kind(i + 1, TokenKind::Dash);
-        if self.hit_starting[i] == NO_HIT && (plain_lower || !matches!(kind, TokenKind::Word(_))) {
+        if !self.starts_hit(i) && (plain_lower || !matches!(kind, TokenKind::Word(_))) {
             return None;
         }
         self.unit_from(i)
@@ -294,11 +307,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// [`unit_at`](Self::unit_at) for the tokens that may start a unit.
     fn unit_from(&self, i: usize) -> Option<Unit> {
         let tokens = &self.doc.tokens;
-        if let Some(&hit) = self.hit_starting.get(i)
-            && hit != NO_HIT
-            && !self.is_currency(self.hits[hit as usize].tokens.end - 1)
+        if let Some(hit) = self.hit_at(i)
+            && !self.is_currency(self.hits[hit].tokens.end - 1)
         {
-            let hit = hit as usize;
             return Some(Unit { first: i, last: self.hits[hit].tokens.end - 1, hit: Some(hit) });
         }
         // "al-Hathloul": an Arabic article, a hyphen, a capitalised word, written together.
@@ -985,11 +996,11 @@ impl<'a, 'd> Rules<'a, 'd> {
         if !self.word_is(comma, ",") || !self.is_gap(comma + 1) || !tokens[last].is_capitalized() {
             return false;
         }
-        let Some(&hit) = self.hit_starting.get(place) else { return false };
-        if hit == NO_HIT || self.hit_label(hit as usize) != Label::Place {
+        let Some(hit) = self.hit_at(place) else { return false };
+        if self.hit_label(hit) != Label::Place {
             return false;
         }
-        let end = self.hits[hit as usize].tokens.end;
+        let end = self.hits[hit].tokens.end;
         match tokens.get(end).map(|t| t.kind) {
             None | Some(TokenKind::LineBreak) => true,
             Some(_) => matches!(self.word(end), "," | "." | ";" | ")"),
