@@ -24,18 +24,16 @@ impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let tokens = token::tokenize(text);
         let (paragraphs, sentences) = sentence::split(text, &tokens);
-        let mut sentence_of = vec![0u32; tokens.len()];
-        let mut quote_marks = Vec::new();
-        let mut current = 0usize;
-        for (i, slot) in sentence_of.iter_mut().enumerate() {
-            while current + 1 < sentences.len() && sentences[current].tokens.end <= i {
-                current += 1;
-            }
-            *slot = current as u32;
-            if matches!(tokens[i].kind, TokenKind::Quote(_)) {
-                quote_marks.push(i as u32);
-            }
+        // Each sentence's tokens and the blank tokens before it map to it; the tokens after the
+        // last sentence map to the last one.
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        for (index, sentence) in sentences.iter().enumerate() {
+            let end = if index + 1 == sentences.len() { tokens.len() } else { sentence.tokens.end };
+            sentence_of.resize(end.max(sentence_of.len()), index as u32);
         }
+        sentence_of.resize(tokens.len(), 0);
+        let quote_marks =
+            (0..tokens.len() as u32).filter(|&i| matches!(tokens[i as usize].kind, TokenKind::Quote(_))).collect();
         let first_word = sentences
             .iter()
             .map(|s| {
