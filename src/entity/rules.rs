@@ -34,6 +34,7 @@ use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
 use crate::span::Span;
 use crate::token::{Case, QuoteRole, TokenKind};
+use std::borrow::Cow;
 
 /// How a candidate was found; clustering treats them differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -257,10 +258,12 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Runs the rules over the whole document; candidates come out in text order, disjoint.
     pub fn run(&mut self) -> Vec<Candidate> {
         let n = self.doc.tokens.len();
+        // One buffer for the parts of every chunk.
+        let mut parts = Vec::new();
         let mut i = 0;
         while i < n {
             if let Some(unit) = self.unit_at(i) {
-                let (parts, last) = self.chunk_from(unit);
+                let last = self.chunk_from(unit, &mut parts);
                 self.read_chunk(&parts);
                 i = last + 1;
                 i = self.after_chunk(i);
@@ -403,8 +406,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     /// Extends a chunk from its first unit; returns its parts and its last token.
-    fn chunk_from(&self, first: Unit) -> (Vec<Part>, usize) {
-        let mut parts = vec![Part::Unit(first)];
+    fn chunk_from(&self, first: Unit, parts: &mut Vec<Part>) -> usize {
+        parts.clear();
+        parts.push(Part::Unit(first));
         let mut end = first.last;
         loop {
             let j = end + 1;
@@ -455,7 +459,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 None => break,
             }
         }
-        (parts, end)
+        end
     }
 
     // ----- reading a chunk -----
@@ -618,7 +622,8 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     /// Reads the chunk after its prefixes (steps 3 to 6).
     fn read_rest(&mut self, parts: &[Part], sex: Sex, titled: bool) {
-        let units: Vec<Unit> = units_of(parts);
+        let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
+        let units = units_of(parts, &mut buffer);
         let (first, last) = (units[0].first, units[units.len() - 1].last);
         // A demonym of several words ("Puerto Rican", "Hong Konger") is not a name. (A one-word
         // demonym is read below: it may be a surname.)
@@ -742,7 +747,8 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Reads a chunk that is no name as a whole: a person's name at its end counts, then each
     /// gazetteer name and bare word before it.
     fn read_piece(&mut self, parts: &[Part]) {
-        let units = units_of(parts);
+        let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
+        let units = units_of(parts, &mut buffer);
         if units.is_empty() {
             return;
         }
@@ -854,13 +860,13 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Whether there is evidence that person-like units name a person.
     fn person_evidence(&self, units: &[Unit], titled: bool) -> bool {
         let first_word = self.unit_text(units[0]);
-        let words: Vec<&str> = units.iter().map(|u| self.unit_text(*u)).collect();
-        let english = words.iter().filter(|w| self.lexicon.is_english(w)).count();
+        let words = || units.iter().map(|u| self.unit_text(*u));
+        let english = words().filter(|w| self.lexicon.is_english(w)).count();
         if titled {
             // A title makes a person of any name-like words after it ("President Bush", "Mr.
             // Toccafondi"), not of ordinary ones ("Director of the National Iodine Nutrition study").
-            let last_word = words[words.len() - 1];
-            return english < words.len()
+            let last_word = self.unit_text(units[units.len() - 1]);
+            return english < units.len()
                 || self.lexicon.given_name(first_word).is_some()
                 || self.lexicon.is_surname(last_word);
         }
@@ -871,12 +877,12 @@ impl<'a, 'd> Rules<'a, 'd> {
             return true;
         }
         let given = self.lexicon.given_name(first_word).is_some();
-        let last_word = words[words.len() - 1];
+        let last_word = self.unit_text(units[units.len() - 1]);
         let surname = self.lexicon.is_surname(last_word) || self.lexicon.is_surname(&strip_hyphen(last_word));
         if given && (surname || !self.lexicon.is_english(last_word)) {
             return true;
         }
-        let known = words.iter().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
+        let known = words().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
         if known && english == 0 {
             return true;
         }
@@ -1205,15 +1211,28 @@ fn next_unit(parts: &[Part], index: usize) -> usize {
     next
 }
 
-fn units_of(parts: &[Part]) -> Vec<Unit> {
-    parts
-        .iter()
-        .filter_map(|p| match p {
-            Part::Unit(u) => Some(*u),
-            Part::Link { .. } => None,
-        })
-        .collect()
+fn units_of<'b>(parts: &[Part], buffer: &'b mut [Unit; UNITS_ON_STACK]) -> Cow<'b, [Unit]> {
+    let units = parts.iter().filter_map(|p| match p {
+        Part::Unit(u) => Some(*u),
+        Part::Link { .. } => None,
+    });
+    if parts.len() > UNITS_ON_STACK {
+        return Cow::Owned(units.collect());
+    }
+    let mut count = 0;
+    for (slot, unit) in buffer.iter_mut().zip(units) {
+        *slot = unit;
+        count += 1;
+    }
+    Cow::Borrowed(&buffer[..count])
 }
+
+/// Chunks of up to this many parts list their units on the stack (nearly all chunks: a name
+/// has a few words), longer ones in a vector.
+const UNITS_ON_STACK: usize = 12;
+
+/// A placeholder to fill a stack buffer of units with.
+const EMPTY_UNIT: Unit = Unit { first: 0, last: 0, hit: None };
 
 /// The last part of a hyphenated word ("Díaz-Balart" → "Balart").
 fn strip_hyphen(word: &str) -> String {
