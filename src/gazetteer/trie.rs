@@ -130,12 +130,21 @@ impl TokenTrie {
     }
 
     /// The longest name that starts at token `first`: its last token and its entry.
+    ///
+    /// This runs once per token: the test of the first byte is inlined into the caller's loop,
+    /// the rest is a call.
+    #[inline(always)]
     pub fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
-        let tokens = &doc.tokens;
-        let first_byte = doc.text.as_bytes()[tokens[first].span.start];
+        let first_byte = doc.text.as_bytes()[doc.tokens[first].span.start];
         if !self.first_bytes[first_byte as usize] {
             return None;
         }
+        self.longest_from(doc, first, first_byte)
+    }
+
+    /// [`longest_at`](Self::longest_at) for a token whose first byte begins some name.
+    fn longest_from(&self, doc: &Document<'_>, first: usize, first_byte: u8) -> Option<(usize, u32)> {
+        let tokens = &doc.tokens;
         let first_word = doc.word(first);
         if first_byte.is_ascii_lowercase()
             && !self.lower_first_words[usize::from(first_byte - b'a')].iter().any(|w| **w == *first_word)
