@@ -295,6 +295,16 @@ static WORD_BYTE: [u8; 256] = {
     }
     table
 };
+/// The ASCII bytes that may join two word characters: `:` `,` `;` `.` `'`.
+static MID_BYTE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(ASCII_CLASS[b], Class::MidLetter | Class::MidNum | Class::MidNumLet);
+        b += 1;
+    }
+    table
+};
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const UNCASED: u8 = 4;
@@ -356,6 +366,10 @@ fn scan_word(text: &str, start: usize, first_len: usize) -> Option<Word> {
         let Some(&b) = bytes.get(word.end) else {
             return Some(word);
         };
+        // Most words end at a space or a punctuation mark that joins nothing: done on one byte.
+        if b == b' ' || WORD_BYTE[usize::from(b)] == 0 && b < 0x80 && !MID_BYTE[usize::from(b)] {
+            return Some(word);
+        }
         let (class, len) = if b < 0x80 { (ASCII_CLASS[usize::from(b)], 1) } else { wide_class_at(text, word.end) };
         match class {
             // Only non-ASCII letters get here.
@@ -614,8 +628,12 @@ fn quote_role(text: &str, span: Span, nominal: QuoteRole) -> QuoteRole {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     // Text on the left: the mark can close. Text on the right: the mark can open.
-    let left_bound = before.is_some_and(|c| !c.is_whitespace() && !is_invisible(c) && !"([{—–-/".contains(c));
-    let right_bound = after.is_some_and(|c| !c.is_whitespace() && !is_invisible(c) && !".,;:!?)]}".contains(c));
+    let left_bound = before.is_some_and(|c| {
+        !c.is_whitespace() && !is_invisible(c) && !matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+    });
+    let right_bound = after.is_some_and(|c| {
+        !c.is_whitespace() && !is_invisible(c) && !matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}')
+    });
     match (left_bound, right_bound) {
         (false, true) => QuoteRole::Open,
         (true, false) => QuoteRole::Close,
