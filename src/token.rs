@@ -155,7 +155,12 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         i = if WORD_BYTE[usize::from(b)] != 0 {
             word(text, i, 1, ASCII_CLASS[usize::from(b)], tokens)
         } else if b == b' ' {
-            let end = i + bytes[i..].iter().take_while(|&&c| c == b' ').count();
+            // Most spaces are single.
+            let end = if bytes.get(i + 1) == Some(&b' ') {
+                i + bytes[i..].iter().take_while(|&&c| c == b' ').count()
+            } else {
+                i + 1
+            };
             tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Space });
             end
         } else {
@@ -175,6 +180,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 }
                 Class::Unknown => segment_region_slowly(text, i, tokens),
                 // A character that joins nothing here (a mid character joins only inside a word).
+                // Never a word or a number, so never adjusted.
                 Class::MidLetter | Class::MidNum | Class::MidNumLet | Class::Other => {
                     let span = Span::new(i, i + len);
                     let kind = match b {
@@ -182,7 +188,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                         b'"' | b'\'' | 0x80.. => classify(text, span, &text[span]),
                         _ => TokenKind::Punct,
                     };
-                    push_token(text, span, kind, tokens);
+                    tokens.push(Token { span, kind });
                     i + len
                 }
             }
@@ -195,6 +201,8 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 ///
 /// It and its two callees are always inlined: with two call sites (ASCII and non-ASCII first
 /// letters) the compiler kept them out of line, and the calls cost a quarter more instructions.
+/// The clitic and elided-year adjustments are decided here too: the scan notes the apostrophe
+/// of a final "’s", and only a number after a quotation mark can be an elided year.
 #[inline(always)]
 fn word(text: &str, start: usize, first_len: usize, first: Class, tokens: &mut Vec<Token>) -> usize {
     match scan_word(text, start, first_len) {
@@ -346,6 +354,9 @@ struct Word {
     case: u8,
     /// Whether it has a non-ASCII letter (its case then needs Unicode).
     wide: bool,
+    /// Where the last apostrophe that joined an "s" to a letter starts, and where that "s" ends:
+    /// a clitic to split off if the word ends there.
+    clitic: Option<(usize, usize)>,
 }
 
 /// Scans a segment of letters, digits and underscores (joined by the rules WB5 to WB13b) from
@@ -354,7 +365,7 @@ struct Word {
 #[inline(always)]
 fn scan_word(text: &str, start: usize, first_len: usize) -> Option<Word> {
     let bytes = text.as_bytes();
-    let mut word = Word { end: start + first_len, case: 0, wide: first_len > 1 };
+    let mut word = Word { end: start + first_len, case: 0, wide: first_len > 1, clitic: None };
     loop {
         // The common case: a run of ASCII letters, digits and underscores.
         while let Some(&b) = bytes.get(word.end)
@@ -386,6 +397,10 @@ fn scan_word(text: &str, start: usize, first_len: usize) -> Option<Word> {
                 let letters = last == Class::Letter && after == Class::Letter && class != Class::MidNum;
                 let digits = last == Class::Digit && after == Class::Digit && class != Class::MidLetter;
                 if letters || digits {
+                    let apostrophe = b == b'\'' || len == 3 && bytes[word.end + 2] == 0x99; // ’ not ‘
+                    if letters && apostrophe && matches!(bytes[word.end + len], b's' | b'S') {
+                        word.clitic = Some((word.end, word.end + len + 1));
+                    }
                     word.end += len;
                     if after_len > 1 {
                         word.wide = true;
@@ -411,53 +426,48 @@ fn scan_word(text: &str, start: usize, first_len: usize) -> Option<Word> {
 #[inline(always)]
 fn push_word(text: &str, start: usize, word: Word, first: Class, tokens: &mut Vec<Token>) -> usize {
     let span = Span::new(start, word.end);
-    let kind = match first {
-        Class::Letter if word.wide => TokenKind::Word(case_of_unicode(&text[span])),
+    match first {
         Class::Letter => {
-            let first_upper = text.as_bytes()[start].is_ascii_uppercase();
-            // As in `ascii_case`: with no lower-case letter after the first, any later letter is a
-            // capital, so a capital first letter makes an all-capitals word of two or more.
-            TokenKind::Word(match (first_upper, word.case & UPPER != 0, word.case & LOWER != 0) {
-                (true, true, false) => Case::Upper,
-                (true, _, _) => Case::Capitalized,
-                (false, true, _) => Case::Mixed,
-                (false, false, _) => Case::Lower,
-            })
+            let case = if word.wide {
+                case_of_unicode(&text[span])
+            } else {
+                let first_upper = text.as_bytes()[start].is_ascii_uppercase();
+                // As in `ascii_case`: with no lower-case letter after the first, any later letter
+                // is a capital, so a capital first letter makes an all-capitals word of two or more.
+                match (first_upper, word.case & UPPER != 0, word.case & LOWER != 0) {
+                    (true, true, false) => Case::Upper,
+                    (true, _, _) => Case::Capitalized,
+                    (false, true, _) => Case::Mixed,
+                    (false, false, _) => Case::Lower,
+                }
+            };
+            // The scan saw the apostrophe join: the same split as `clitic_start`, whose other
+            // condition (a letter before the apostrophe) the join itself required.
+            if let Some((cut, end)) = word.clitic
+                && end == word.end
+            {
+                tokens.push(Token { span: Span::new(start, cut), kind: TokenKind::Word(case) });
+                tokens.push(Token { span: Span::new(cut, end), kind: TokenKind::Clitic });
+            } else {
+                tokens.push(Token { span, kind: TokenKind::Word(case) });
+            }
         }
-        Class::Digit => TokenKind::Number,
-        _ => TokenKind::Punct,
-    };
-    push_token(text, span, kind, tokens);
+        Class::Digit if tokens.last().is_some_and(|t| matches!(t.kind, TokenKind::Quote(_))) => {
+            push_adjusted(text, span, TokenKind::Number, tokens)
+        }
+        Class::Digit => tokens.push(Token { span, kind: TokenKind::Number }),
+        _ => tokens.push(Token { span, kind: TokenKind::Punct }),
+    }
     word.end
 }
 
 /// Adds one UAX #29 segment as a token, with the three adjustments of the module docs.
 fn push_segment(text: &str, span: Span, tokens: &mut Vec<Token>) {
-    push_token(text, span, classify(text, span, &text[span]), tokens);
+    push_adjusted(text, span, classify(text, span, &text[span]), tokens);
 }
 
-/// Adds a segment of class `kind` as a token, splitting off a clitic or joining an elided year.
-///
-/// Both adjustments are rare: two bytes (an apostrophe, or the last byte of `’`, then an "s") and
-/// the previous token rule them out for nearly every segment before [`push_adjusted`] looks closer.
-/// Always inlined: called once per token, and the call cost a fifth of the tokenizer's
-/// instructions when the compiler declined to inline it.
-#[inline(always)]
-fn push_token(text: &str, span: Span, kind: TokenKind, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
-    let clitic = matches!(kind, TokenKind::Word(_))
-        && span.len() >= 3
-        && matches!(bytes[span.end - 1], b's' | b'S')
-        && matches!(bytes[span.end - 2], b'\'' | 0x99);
-    let elision = kind == TokenKind::Number && tokens.last().is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)));
-    if clitic || elision {
-        push_adjusted(text, span, kind, tokens);
-    } else {
-        tokens.push(Token { span, kind });
-    }
-}
-
-/// [`push_token`] for a word ending in "s" or a number after a quotation mark.
+/// Adds a segment of class `kind` as a token, splitting off a clitic or joining an elided year:
+/// for the slow path's segments, and for a number after a quotation mark.
 #[cold]
 fn push_adjusted(text: &str, span: Span, kind: TokenKind, tokens: &mut Vec<Token>) {
     if let TokenKind::Word(case) = kind
