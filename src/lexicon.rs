@@ -56,10 +56,10 @@ pub(crate) struct Title {
 pub(crate) struct Phrases<T> {
     /// Each first word: the value of the one-word phrase, if it is one, and whether longer
     /// phrases start with it.
-    by_first: FxHashMap<&'static str, First<T>>,
+    by_first: FxHashMap<&'static [u8], First<T>>,
     /// Phrases of two words or more by their first two words: the words after those two, and
     /// the value, longest first.
-    by_two: FxHashMap<(&'static str, &'static str), Vec<Tail<T>>>,
+    by_two: FxHashMap<WordPair, Vec<Tail<T>>>,
     /// Whether matching ignores ASCII case (the stored words are then lower case).
     fold_case: bool,
     /// The [`sketch`] of every first word: a word whose sketch is not here begins no phrase.
@@ -67,6 +67,9 @@ pub(crate) struct Phrases<T> {
     /// few hundred phrases; the sketch turns them away without hashing or lower-casing the word.
     sketches: Box<[u64; SKETCH_WORDS]>,
 }
+
+/// The first two words of a phrase (lower case when the list ignores case).
+type WordPair = (&'static [u8], &'static [u8]);
 
 /// The words of a phrase after its first two, and its value.
 type Tail<T> = (Vec<&'static str>, T);
@@ -118,13 +121,13 @@ impl<T: Copy> Phrases<T> {
         let Some((&first, rest)) = words.split_first() else { return };
         let bit = sketch(first);
         self.sketches[bit / 64] |= 1 << (bit % 64);
-        let entry = self.by_first.entry(first).or_insert(First { alone: None, longer: false });
+        let entry = self.by_first.entry(first.as_bytes()).or_insert(First { alone: None, longer: false });
         let Some((&second, rest)) = rest.split_first() else {
             entry.alone.get_or_insert(value);
             return;
         };
         entry.longer = true;
-        let list = self.by_two.entry((first, second)).or_default();
+        let list = self.by_two.entry((first.as_bytes(), second.as_bytes())).or_default();
         if !list.iter().any(|(r, _)| r.as_slice() == rest) {
             list.push((rest.to_vec(), value));
             list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
@@ -138,7 +141,7 @@ impl<T: Copy> Phrases<T> {
             return None;
         }
         let mut buffer = [0u8; 32];
-        let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word };
+        let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word.as_bytes() };
         let found = self.by_first.get(key)?;
         let alone = found.alone.map(|value| (first, value));
         if !found.longer {
@@ -153,7 +156,7 @@ impl<T: Copy> Phrases<T> {
                 None => return alone,
             }
         } else {
-            second_word
+            second_word.as_bytes()
         };
         let Some(candidates) = self.by_two.get(&(key, second_key)) else { return alone };
         'candidates: for (rest, value) in candidates {
@@ -178,7 +181,7 @@ impl<T: Copy> Phrases<T> {
             return None;
         }
         let mut buffer = [0u8; 32];
-        let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word };
+        let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word.as_bytes() };
         self.by_first.get(key)?.alone
     }
 }
@@ -189,7 +192,9 @@ fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
 }
 
 /// `word` in ASCII lower case, written into `buffer`; `None` when it is not ASCII or too long.
-pub(crate) fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+/// Bytes, not `str`: the tables that are looked up in lower case are keyed by bytes, so the
+/// copy needs no UTF-8 check.
+pub(crate) fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buffer.len() || !word.is_ascii() {
         return None;
@@ -197,16 +202,16 @@ pub(crate) fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Optio
     for (slot, byte) in buffer.iter_mut().zip(bytes) {
         *slot = byte.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buffer[..bytes.len()]).ok()
+    Some(&buffer[..bytes.len()])
 }
 
 /// All the word lexicons.
 pub(crate) struct Lexicon {
     given: FxHashMap<Cow<'static, str>, Sex>,
     surnames: FxHashSet<Cow<'static, str>>,
-    english: FxHashSet<&'static str>,
+    english: FxHashSet<&'static [u8]>,
     countries: FxHashSet<&'static str>,
-    descriptors: FxHashMap<&'static str, (Label, Sex)>,
+    descriptors: FxHashMap<&'static [u8], (Label, Sex)>,
     pub titles: Phrases<Title>,
     pub demonyms: Phrases<()>,
     pub heads: Phrases<Label>,
@@ -262,13 +267,13 @@ impl Lexicon {
             surnames.insert(fold_accents(row[0]));
         }
         let mut english = FxHashSet::with_capacity_and_hasher(sized(files.english_words), Default::default());
-        english.extend(rows(files.english_words).map(|row| row[0]));
+        english.extend(rows(files.english_words).map(|row| row[0].as_bytes()));
         let countries = rows(files.countries).map(|row| row[0]).collect();
         let mut descriptors = FxHashMap::default();
         for row in rows(files.descriptors) {
             let label = if row[1] == "ORG" { Label::Org } else { Label::Person };
             let sex = Sex::parse(row[2]);
-            descriptors.entry(row[0]).or_insert((label, sex));
+            descriptors.entry(row[0].as_bytes()).or_insert((label, sex));
         }
         let mut titles = Phrases::new(false);
         for row in rows(files.titles) {
