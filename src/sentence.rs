@@ -50,6 +50,9 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "art", "fig", "p", "pp", "ch", "sec",
 ];
 
+/// The length of the longest abbreviation in the three lists above and below.
+const ABBREVIATION_MAX_LEN: usize = 6;
+
 /// Abbreviations that often end a sentence: a period after them ends one only before a word
 /// that usually opens a sentence.
 const CLOSING_ABBREVIATIONS: &[&str] = &["co", "corp", "inc", "jr", "llc", "ltd", "plc", "bros", "etc", "al"];
@@ -228,14 +231,16 @@ fn ends_sentence(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool
     }
     let word = &text[before.span];
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if is_initial || listed(NAME_ABBREVIATIONS, word) {
+    // Most words before a full stop are longer than any abbreviation: no list to scan.
+    let short = word.len() <= ABBREVIATION_MAX_LEN;
+    if is_initial || short && listed(NAME_ABBREVIATIONS, word) {
         return false;
     }
-    if listed(NUMBER_ABBREVIATIONS, word) && following.kind == TokenKind::Number {
+    if short && listed(NUMBER_ABBREVIATIONS, word) && following.kind == TokenKind::Number {
         return false;
     }
     let initialism = word.contains('.');
-    if initialism || listed(CLOSING_ABBREVIATIONS, word) {
+    if initialism || short && listed(CLOSING_ABBREVIATIONS, word) {
         return match following.kind {
             TokenKind::Quote(_) => true,
             TokenKind::Word(_) => listed(SENTENCE_OPENERS, &text[following.span]),
@@ -263,4 +268,16 @@ fn trim_blank(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
 
 fn span_of(tokens: &[Token], range: &Range<usize>) -> Span {
     tokens[range.start].span.to(tokens[range.end - 1].span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_bound() {
+        let lists = [NAME_ABBREVIATIONS, NUMBER_ABBREVIATIONS, CLOSING_ABBREVIATIONS];
+        let longest = lists.iter().flat_map(|list| list.iter()).map(|a| a.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
+    }
 }
