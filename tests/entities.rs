@@ -181,3 +181,35 @@ fn a_sentence_initial_surname_joins_the_full_name_given_later() {
     let got = mentions(text, &Annotator::new().annotate(text));
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn things_named_like_people_are_not_people() {
+    use Label::*;
+    check(&[
+        // A genus before its species (a lowercase non-English word with a Latin ending).
+        ("The team studied Formica fusca in the wild.", &[]),
+        ("Mosquitoes such as Aedes aegypti spread it, Ortega said.", &[("Ortega", Person, "Ortega")]),
+        // A vehicle or instrument, also two coordinated ones; an organization before one stays.
+        ("The Galileo and Ulysses spacecraft carried dust detectors.", &[]),
+        ("Images from the Hubble telescope were released.", &[]),
+        ("The NASA spacecraft landed.", &[("NASA", Org, "National Aeronautics and Space Administration")]),
+        // An award, whoever it is named after.
+        ("She won the Nobel Prize in 2001.", &[]),
+        ("Atwood, a Booker Prize-winner, spoke.", &[]),
+    ]);
+}
+
+#[test]
+fn a_given_name_someone_is_called_by_is_a_person() {
+    use Label::Person;
+    check(&[
+        // Greeted, introduced, thanked, addressed at the start of a quotation.
+        ("He said, 'Hey Frank, my name is John.'", &[("Frank", Person, "Frank"), ("John", Person, "John")]),
+        ("The e-mail said, 'Frank, I have never bothered you.'", &[("Frank", Person, "Frank")]),
+        ("Thank you, Mark.", &[("Mark", Person, "Mark")]),
+        // Not an adjective, a word of address or a quoted title.
+        ("Frank talks followed.", &[]),
+        ("“Man, you are working hard,” she said.", &[]),
+        ("She wrote 'Hope,' a memoir.", &[]),
+    ]);
+}

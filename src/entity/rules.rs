@@ -124,6 +124,40 @@ const ORG_TYPE_WORDS: &[&str] = &[
     "team",
 ];
 
+/// Capitalised words that end the name of an award: "Nobel Prize", "Golden Globe Award".
+const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "Trophy"];
+
+/// Lowercase words after a name that make it the name of a thing: "the Galileo spacecraft", "the
+/// Hubble telescope", "the Abrams tank".
+const THING_WORDS: &[&str] = &[
+    "spacecraft",
+    "spaceship",
+    "probe",
+    "probes",
+    "rover",
+    "lander",
+    "orbiter",
+    "satellite",
+    "satellites",
+    "telescope",
+    "rocket",
+    "rockets",
+    "capsule",
+    "browser",
+    "smartphone",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "drone",
+    "drones",
+    "missile",
+    "missiles",
+    "tank",
+    "tanks",
+    "submarine",
+    "warship",
+];
+
 /// Lowercase words before a name that say it is a person: kin and roles (with a gender hint).
 const PERSON_CONTEXT: &[(&str, Sex)] = &[
     ("wife", Sex::Female),
@@ -446,6 +480,22 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     fn read_chunk(&mut self, parts: &[Part]) {
+        // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
+        if let [Part::Unit(unit)] = parts
+            && unit.hit.is_none()
+            && unit.first == unit.last
+            && self.species_after(unit.last)
+        {
+            return;
+        }
+        // A vehicle, instrument or program named after someone is not that someone: "the
+        // Galileo and Ulysses spacecraft", "the Hubble telescope".
+        if let Some(Part::Unit(last)) = parts.last()
+            && self.thing_after(last.last)
+            && parts.iter().all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some()))
+        {
+            return;
+        }
         let mut start = 0;
         // 1. Sentence-initial ordinary words, and a capitalised article anywhere, are not names.
         while let Some(Part::Unit(unit)) = parts.get(start) {
@@ -456,7 +506,8 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && self.doc.is_sentence_initial(unit.first)
                 && self.lexicon.is_english(word)
                 && self.lexicon.titles.match_at(self.doc, unit.first).is_none()
-                && !self.given_name_leading(parts, start);
+                && !self.given_name_leading(parts, start)
+                && !self.addressed(*unit);
             if !(article || initial_word) {
                 break;
             }
@@ -604,6 +655,29 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return;
         }
+        // An award is no entity, whoever it is named after ("Nobel Prize", "a Booker
+        // Prize-winner"); a known organization or place in its name still is.
+        if units.len() >= 2
+            && let Some(award) = units.last()
+            && award.hit.is_none()
+            && award.first == award.last
+            && AWARD_WORDS.contains(&self.word(award.first))
+        {
+            for unit in &units {
+                if let Some(hit) = unit.hit
+                    && self.hit_label(hit) != Label::Person
+                    && !self.ambiguous_hit(*unit, self.hit_label(hit))
+                {
+                    self.push(
+                        unit.first,
+                        unit.last,
+                        self.hit_label(hit),
+                        Kind::Name { entry: Some(self.hits[hit].entry) },
+                    );
+                }
+            }
+            return;
+        }
         // 3. Heads.
         if let Some(label) = self.rightmost_head(&units)
             && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
@@ -675,6 +749,10 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if self.lexicon.is_surname(self.word(unit.first)) || self.cue_after(last) || self.cue_before(first) {
                     self.push(first, last, Label::Person, Kind::Bare);
                 }
+            } else if unit.first == unit.last && self.addressed(unit) {
+                // "Hey Frank, …", "my name is John", "‘Frank, thank you’": a given name that
+                // someone is called by.
+                self.push(first, last, Label::Person, Kind::Name { entry: None });
             } else if unit.first == unit.last {
                 let word = self.word(unit.first);
                 let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
@@ -748,6 +826,9 @@ impl<'a, 'd> Rules<'a, 'd> {
                     if !self.ambiguous_hit(unit, label) {
                         self.push(unit.first, unit.last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                     }
+                }
+                None if self.addressed(unit) => {
+                    self.push(unit.first, unit.last, Label::Person, Kind::Name { entry: None });
                 }
                 None => {
                     let word = self.unit_text(unit);
@@ -933,6 +1014,81 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether a lone given name is what someone is called by: greeted ("Hey Frank,", "Dear
+    /// John,", "thank you, Frank."), introduced ("my name is John", "a man named Ali"), or
+    /// addressed at the start of a quotation ("‘Frank, thank you…’").
+    fn addressed(&self, unit: Unit) -> bool {
+        if unit.hit.is_some() || unit.first != unit.last {
+            return false;
+        }
+        // "Man, you are working it hard", "Honey, …": words of address that are given names too.
+        let word = self.word(unit.first);
+        if self.lexicon.given_name(word).is_none()
+            || self.lexicon.descriptor(word).is_some()
+            || matches!(word, "Honey" | "Buddy" | "Baby" | "Darling")
+        {
+            return false;
+        }
+        let Some(before) = self.doc.previous_solid(unit.first) else { return false };
+        let after = self.doc.next_solid(unit.last);
+        let punctuation_after = after.is_none_or(|a| {
+            matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
+        });
+        let word_before = |i: usize| self.doc.previous_solid(i).map(|p| (p, self.word(p)));
+        match self.word(before) {
+            "Hey" | "Hi" | "Hello" | "Dear" | "hey" | "hi" | "hello" | "dear" => punctuation_after,
+            "," => {
+                // "Thank you, Frank."
+                let you = word_before(before);
+                let thank = you.and_then(|(p, w)| (w == "you").then(|| word_before(p)).flatten());
+                punctuation_after && thank.is_some_and(|(_, w)| matches!(w, "thank" | "Thank"))
+            }
+            // "my name is John", "her name was Ana"
+            "is" | "was" => word_before(before).is_some_and(|(_, w)| w == "name"),
+            "named" => true,
+            _ => {
+                let opens_quote = self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Close);
+                // The quotation goes on after the comma: "‘Hope,’ help for…" is a title.
+                let comma = after.filter(|&a| self.word(a) == ",");
+                let goes_on = comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
+                opens_quote && goes_on
+            }
+        }
+    }
+
+    /// Whether the species word of a binomial follows token `last`: a lowercase word of four
+    /// letters or more that is no English word and has a Latin ending ("fusca", "aegypti",
+    /// "sapiens", "falciparum").
+    fn species_after(&self, last: usize) -> bool {
+        let i = last + 2;
+        if !self.is_gap(last + 1)
+            || !matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Lower)))
+        {
+            return false;
+        }
+        let word = self.word(i);
+        word.len() >= 4
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && ["a", "ae", "i", "is", "us", "um", "ens"].iter().any(|end| word.ends_with(end))
+            && !self.lexicon.is_english(word)
+            && !PARTICLES.contains(&word)
+            && !JOINERS.contains(&word)
+    }
+
+    /// Whether a lowercase word for a vehicle, instrument or program follows token `last`
+    /// ("Galileo spacecraft"), also after a coordinated name ("Galileo and Ulysses spacecraft").
+    fn thing_after(&self, last: usize) -> bool {
+        let Some(mut next) = self.doc.next_solid(last) else { return false };
+        if matches!(self.word(next), "and" | "or")
+            && let Some(name) = self.doc.next_solid(next)
+            && self.is_name_word(name)
+            && let Some(after) = self.doc.next_solid(name)
+        {
+            next = after;
+        }
+        self.is_lower_word(next, THING_WORDS)
     }
 
     /// Whether "town of", "city of", "village of" (and the like) come right before token `first`.
