@@ -213,3 +213,16 @@ fn a_given_name_someone_is_called_by_is_a_person() {
         ("She wrote 'Hope,' a memoir.", &[]),
     ]);
 }
+
+#[test]
+fn a_family_name_and_a_hyphenated_given_name_are_one_person() {
+    use Label::*;
+    check(&[
+        // "Park" is no park and "-bin" is part of the name.
+        ("The coach substituted Park Joo-Ho at half time.", &[("Park Joo-Ho", Person, "Park Joo-Ho")]),
+        ("They watched mayor Hau Lung-bin flip the switch.", &[("Hau Lung-bin", Person, "Hau Lung-bin")]),
+        // Not a compound: an ending of English compounds, two English words.
+        ("Veterans of the Gulf War-era fought.", &[("Gulf War", Place, "Gulf War")]),
+        ("The Bush-led coalition won.", &[]),
+    ]);
+}

@@ -124,6 +124,14 @@ const ORG_TYPE_WORDS: &[&str] = &[
     "team",
 ];
 
+/// Lowercase words that end hyphenated compounds after a name ("Gulf War-era", "Bush-led"): not
+/// the syllable of a given name.
+const COMPOUND_ENDINGS: &[&str] = &[
+    "era", "led", "run", "born", "made", "like", "type", "wide", "free", "old", "new", "age", "day", "year", "size",
+    "fed", "held", "only", "area", "zone", "bred", "tied", "less", "ish", "long", "ward", "wise", "rich", "poor",
+    "hit", "plus", "side", "base", "win", "loss", "ally", "ism", "ist", "ite", "ian", "esque",
+];
+
 /// Capitalised words that end the name of an award: "Nobel Prize", "Golden Globe Award".
 const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "Trophy"];
 
@@ -429,6 +437,16 @@ impl<'a, 'd> Rules<'a, 'd> {
                 end = unit.last;
                 continue;
             }
+            // "Hau Lung-bin", "Kim Jong-un": a lowercase syllable after a hyphen ends the given
+            // name of a family name and given name written the East Asian way.
+            if let [Part::Unit(family), Part::Unit(given)] = parts[..]
+                && self.lowercase_syllable_after(given.last)
+                && self.east_asian_name(&[family, Unit { first: given.first, last: given.last + 2, hit: None }])
+            {
+                parts[1] = Part::Unit(Unit { first: given.first, last: given.last + 2, hit: None });
+                end = given.last + 2;
+                break;
+            }
             if !self.is_gap(j) {
                 break;
             }
@@ -653,6 +671,13 @@ impl<'a, 'd> Rules<'a, 'd> {
             && units[0].hit.is_none()
             && self.lexicon.demonyms.match_at(self.doc, first).is_some_and(|(end, _)| end == last)
         {
+            return;
+        }
+        // "Park Joo-Ho", "Hau Lung-bin": a family name and a hyphenated given name.
+        if self.east_asian_name(&units) {
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = sex;
+            self.out[at].titled = titled;
             return;
         }
         // An award is no entity, whoever it is named after ("Nobel Prize", "a Booker
@@ -1056,6 +1081,52 @@ impl<'a, 'd> Rules<'a, 'd> {
                 opens_quote && goes_on
             }
         }
+    }
+
+    /// Whether a hyphen and a lowercase syllable of two to four letters are written right after
+    /// token `last`, and end the word: "Lung-bin", "Jong-un" (not "War-era", "Kong-based").
+    fn lowercase_syllable_after(&self, last: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let (dash, syllable) = (last + 1, last + 2);
+        let attached = |i: usize| tokens.get(i).is_some_and(|t| t.span.start == tokens[i - 1].span.end);
+        self.word_is(dash, "-")
+            && attached(dash)
+            && attached(syllable)
+            && matches!(tokens[syllable].kind, TokenKind::Word(Case::Lower))
+            && (2..=4).contains(&self.word(syllable).len())
+            && self.word(syllable).bytes().all(|b| b.is_ascii_lowercase())
+            && !COMPOUND_ENDINGS.contains(&self.word(syllable))
+            && !(attached(syllable + 1) && !tokens[syllable + 1].is_blank() && !self.word_is(syllable + 1, ","))
+    }
+
+    /// Whether units are a family name and a hyphenated given name written the East Asian way
+    /// ("Park Joo-Ho", "Moon Jae-in", "Hau Lung-bin"): a known surname of two to five letters,
+    /// then two syllables of two to four letters joined by a hyphen, not both English words.
+    fn east_asian_name(&self, units: &[Unit]) -> bool {
+        let short = |i: usize, max: usize| {
+            let word = self.word(i);
+            (2..=max).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
+        };
+        let Some((family, given)) = units.split_first() else { return false };
+        if family.hit.is_some()
+            || family.first != family.last
+            || !short(family.first, 5)
+            || !self.lexicon.is_surname(self.word(family.first))
+        {
+            return false;
+        }
+        let (a, b) = match given {
+            [g] if g.hit.is_none() && g.last == g.first + 2 => (g.first, g.last),
+            [x, y] if x.hit.is_none() && y.hit.is_none() && x.first == x.last && y.first == y.last => {
+                (x.first, y.first)
+            }
+            _ => return false,
+        };
+        // A lowercase second syllable was checked against compound endings ("War-era"); two
+        // capitalised English words are a compound ("Area-Wide").
+        let lower = self.doc.tokens[b].kind == TokenKind::Word(Case::Lower);
+        let english = self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b));
+        b == a + 2 && self.word_is(a + 1, "-") && short(a, 4) && short(b, 4) && (lower || !english)
     }
 
     /// Whether the species word of a binomial follows token `last`: a lowercase word of four
