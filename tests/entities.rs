@@ -226,3 +226,15 @@ fn a_family_name_and_a_hyphenated_given_name_are_one_person() {
         ("The Bush-led coalition won.", &[]),
     ]);
 }
+
+#[test]
+fn a_name_someone_is_called_by_is_a_nickname() {
+    use Label::Person;
+    check(&[
+        ("They used to call him The Birdman.", &[("Birdman", Person, "Birdman")]),
+        ("Critics called her the Iron Lady.", &[("Iron Lady", Person, "Iron Lady")]),
+        // Not a lowercase noun or a day.
+        ("They called him a Nazi.", &[]),
+        ("He called her Monday.", &[]),
+    ]);
+}

@@ -514,6 +514,19 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return;
         }
+        // "They called him The Birdman", "she calls herself the Iron Lady": a nickname.
+        if let Some(Part::Unit(head)) = parts.first()
+            && self.called_before(head.first)
+            && parts
+                .iter()
+                .all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some_and(|h| self.hit_label(h) != Label::Person)))
+        {
+            let start = if matches!(self.unit_text(*head), "The" | "A" | "An") { next_unit(parts, 0) } else { 0 };
+            if let (Some(Part::Unit(from)), Some(Part::Unit(to))) = (parts.get(start), parts.last()) {
+                self.push(from.first, to.last, Label::Person, Kind::Name { entry: None });
+                return;
+            }
+        }
         let mut start = 0;
         // 1. Sentence-initial ordinary words, and a capitalised article anywhere, are not names.
         while let Some(Part::Unit(unit)) = parts.get(start) {
@@ -1081,6 +1094,25 @@ impl<'a, 'd> Rules<'a, 'd> {
                 opens_quote && goes_on
             }
         }
+    }
+
+    /// Whether a verb of naming and a personal pronoun come right before token `first` (a
+    /// lowercase "the" may come between): "called him", "calls herself", "nicknamed me the".
+    fn called_before(&self, first: usize) -> bool {
+        let Some(mut before) = self.doc.previous_solid(first) else { return false };
+        if self.word(before) == "the" {
+            let Some(b) = self.doc.previous_solid(before) else { return false };
+            before = b;
+        }
+        if !matches!(self.word(before), "him" | "her" | "me" | "himself" | "herself" | "myself") {
+            return false;
+        }
+        self.doc.previous_solid(before).is_some_and(|verb| {
+            matches!(
+                self.word(verb),
+                "call" | "calls" | "called" | "calling" | "nicknamed" | "dubbed" | "nickname" | "dub"
+            )
+        })
     }
 
     /// Whether a hyphen and a lowercase syllable of two to four letters are written right after
