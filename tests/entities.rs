@@ -123,6 +123,30 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
+        // A one-word gazetteer name that is a head word heads a name without joiners.
+        ("He visited the Lincoln Memorial.", &[("Lincoln Memorial", Place, "Lincoln Memorial")]),
+        ("The Texas Senate voted.", &[("Texas Senate", Org, "Texas Senate")]),
+        // "in", "at", "to" join a head's name to what is no part of it, but may be in the name.
+        (
+            "She lives in Trump Tower in New York.",
+            &[("Trump Tower", Place, "Trump Tower"), ("New York", Place, "New York City")],
+        ),
+        (
+            "He met Caitlyn Jenner at the Tampa Convention Center.",
+            &[
+                ("Caitlyn Jenner", Person, "Caitlyn Jenner"),
+                ("Tampa Convention Center", Place, "Tampa Convention Center"),
+            ],
+        ),
+        (
+            "The Committee to Protect Journalists said so.",
+            &[("Committee to Protect Journalists", Org, "Committee to Protect Journalists")],
+        ),
+        // Heads in other languages; a city's own name.
+        (
+            "Instituto Gonzaga is a school near Genova.",
+            &[("Instituto Gonzaga", Org, "Instituto Gonzaga"), ("Genova", Place, "Genoa")],
+        ),
     ]);
 }
 

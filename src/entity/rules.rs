@@ -716,8 +716,16 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             return;
         }
-        // 3. Heads.
-        if let Some(label) = self.rightmost_head(&units)
+        // 3. Heads. "in", "at" and "to" join a head's name to what is no part of it: "Caitlyn
+        // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
+        // Journalists").
+        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
+        if joined && let Some(split) = self.head_split(parts) {
+            self.read_chunk(&parts[..split]);
+            self.read_chunk(&parts[split + 1..]);
+            return;
+        }
+        if let Some(label) = self.rightmost_head(&units, !joined)
             && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
         {
             self.push(first, last, label, Kind::Name { entry: None });
@@ -753,7 +761,6 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
         }
         // 5. People.
-        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
         if !joined && self.person_like(&units) && self.person_evidence(&units, titled) {
             let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
             self.out[at].sex = if sex != Sex::Unknown { sex } else { self.context_sex(first) };
@@ -880,14 +887,24 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     /// The label of the rightmost head word or phrase among the units, if any.
-    fn rightmost_head(&self, units: &[Unit]) -> Option<Label> {
+    fn rightmost_head(&self, units: &[Unit], hit_heads: bool) -> Option<Label> {
         let mut found = None;
         // A head phrase covers its words: "Detention Center" is one prison head, not a prison
         // head followed by the organization head "Center".
         let mut covered_to = 0;
-        for unit in units {
+        for (index, unit) in units.iter().enumerate() {
             if unit.hit.is_some() {
-                // A gazetteer name inside a longer name is not a head ("New York" in "New York University").
+                // A gazetteer name inside a longer name is not a head ("New York" in "New York
+                // University"), unless it is one head word that ends the name right after another
+                // unit: "Texas Senate", "Lincoln Memorial" (the Senate, the Memorial society).
+                let ends = hit_heads && index + 1 == units.len() && index > 0 && unit.first == unit.last;
+                if ends
+                    && unit.first == units[index - 1].last + 2
+                    && let Some((end, label)) = self.lexicon.heads.match_at(self.doc, unit.first)
+                    && end == unit.last
+                {
+                    found = Some(label);
+                }
                 continue;
             }
             for i in unit.first.max(covered_to)..=unit.last {
@@ -901,6 +918,34 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
         }
         found
+    }
+
+    /// Where to split a joined chunk at "in", "at" or "to" (the index of the link part): before
+    /// the piece with the rightmost head when nothing before it has a head ("Caitlyn Jenner to
+    /// Trump Tower"), or after a place's head when a known place follows ("Trump Tower in New
+    /// York").
+    fn head_split(&self, parts: &[Part]) -> Option<usize> {
+        // The connector before a unit, past a "the": "in", "at", "to" or something else.
+        let connector = |unit: &Unit| {
+            let mut p = self.doc.previous_solid(unit.first)?;
+            if self.word(p) == "the" {
+                p = self.doc.previous_solid(p)?;
+            }
+            Some(self.word(p))
+        };
+        (1..parts.len().saturating_sub(1)).find(|&index| {
+            let (Part::Link { joiner: true }, Part::Unit(next)) = (&parts[index], &parts[index + 1]) else {
+                return false;
+            };
+            let word = connector(next);
+            if !matches!(word, Some("in" | "at" | "to")) {
+                return false;
+            }
+            let before = self.rightmost_head(&units_of(&parts[..index]), false);
+            let after = self.rightmost_head(&units_of(&parts[index + 1..]), false);
+            let place_follows = word != Some("to") && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
+            before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
+        })
     }
 
     /// Whether units look like a person's name: plain capitalised words, initials, particles,
