@@ -262,3 +262,32 @@ fn a_name_someone_is_called_by_is_a_nickname() {
         ("He called her Monday.", &[]),
     ]);
 }
+
+#[test]
+fn a_reading_list_writes_the_surname_first() {
+    use Label::*;
+    check(&[
+        (
+            "Books:\nMarx, Karl and Engels, Friedrich. The Communist Manifesto\nTwain, Mark. Roughing It",
+            &[
+                ("Marx, Karl", Person, "Marx, Karl"),
+                ("Engels, Friedrich", Person, "Engels, Friedrich"),
+                ("Twain, Mark", Person, "Twain, Mark"),
+            ],
+        ),
+        // Not a list: a place and its country, an opening adverb.
+        ("Paris, France. The city is calm.", &[("Paris", Place, "Paris"), ("France", Place, "France")]),
+        ("Yesterday, Eliécer Góngora came.", &[("Eliécer Góngora", Person, "Eliécer Góngora")]),
+    ]);
+}
+
+#[test]
+fn going_on_is_no_speech() {
+    use Label::Person;
+    check(&[
+        // "continues to" is no reporting verb next to a word that is no known name…
+        ("And if Chrome continues to surge, it wins.", &[]),
+        // …but a known surname still speaks.
+        ("Ortega continued to protest.", &[("Ortega", Person, "Ortega")]),
+    ]);
+}

@@ -288,6 +288,12 @@ impl<'a, 'd> Rules<'a, 'd> {
         let n = self.doc.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some(last) = self.inverted_name(i) {
+                // "Twain, Mark." in a reading list: one mention, the comma inside.
+                self.push(i, last, Label::Person, Kind::Name { entry: None });
+                i = last + 1;
+                continue;
+            }
             if let Some(unit) = self.unit_at(i) {
                 let (parts, last) = self.chunk_from(unit);
                 self.read_chunk(&parts);
@@ -369,6 +375,56 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn is_currency(&self, last: usize) -> bool {
         self.doc.tokens.get(last + 1).is_some_and(|t| t.span.start == self.doc.tokens[last].span.end)
             && self.word_is(last + 1, "$")
+    }
+
+    /// A name written surname first, as reading lists and references write it, starting at
+    /// token `first`: a capitalised word (a headline's too) opening its paragraph (or after "and" after such a name), a
+    /// comma, a known given name and at most two more names or initials, then a full stop,
+    /// "and", a bracket or the end of the line ("Twain, Mark. A Connecticut Yankee…", "Marx,
+    /// Karl and Engels, Friedrich."). Returns the last token of the given names.
+    fn inverted_name(&self, first: usize) -> Option<usize> {
+        let tokens = &self.doc.tokens;
+        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || self.is_calendar_word(first) {
+            return None;
+        }
+        let opens = match self.doc.previous_solid(first) {
+            None => true,
+            Some(p) if tokens[p].kind == TokenKind::LineBreak => true,
+            Some(p) => {
+                matches!(self.word(p), "and" | "&")
+                    && self.doc.previous_solid(p).is_some_and(|q| {
+                        self.out
+                            .last()
+                            .is_some_and(|c| c.last == q && c.label == Label::Person && self.word_is(c.first + 1, ","))
+                    })
+            }
+        };
+        if !opens || !self.is_gap(first + 2) {
+            return None;
+        }
+        let given = self.unit_at(first + 3)?;
+        if given.hit.is_some() || given.first != given.last || self.lexicon.given_name(self.word(given.first)).is_none()
+        {
+            return None;
+        }
+        let mut last = given.last;
+        for _ in 0..2 {
+            match self.unit_at(last + 2) {
+                Some(more) if self.is_gap(last + 1) && more.hit.is_none() && more.last <= more.first + 1 => {
+                    last = more.last;
+                }
+                _ => break,
+            }
+        }
+        // After "and" comes another inverted name ("Meanwhile, Jack and Jill…" is no list).
+        let ends = match self.doc.next_solid(last) {
+            None => true,
+            Some(n) if matches!(self.word(n), "and" | "&") => {
+                self.doc.next_solid(n).is_some_and(|m| tokens[m].is_capitalized() && self.word_is(m + 1, ","))
+            }
+            Some(n) => tokens[n].kind == TokenKind::LineBreak || matches!(self.word(n), "." | "("),
+        };
+        ends.then_some(last)
     }
 
     /// Whether token `i` is a caption label of news pages ("Image: Nick Moreau", "Photo: AP").
@@ -1059,6 +1115,16 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Whether a reporting verb follows token `last` ("Ortega assured that").
     fn cue_after(&self, last: usize) -> bool {
         let Some(next) = self.doc.next_solid(last) else { return false };
+        // "Chrome continues to surge": going on is no speech, and no evidence of a person
+        // unless the word is a known name ("Ortega continued to protest").
+        let word = self.word(last);
+        if matches!(self.word(next), "continue" | "continues" | "continued" | "continuing")
+            && self.doc.next_solid(next).is_some_and(|t| self.word(t) == "to")
+            && self.lexicon.given_name(word).is_none()
+            && !self.lexicon.is_surname(word)
+        {
+            return false;
+        }
         // A verb phrase counts as its verb ("told reporters", "said in a statement").
         self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
             && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun)
