@@ -87,6 +87,12 @@ fn people_need_evidence() {
         ("He thanked his wife Yanelis Cordero.", &[("Yanelis Cordero", Person, "Yanelis Cordero")]),
         // A reporting verb after a lone name.
         ("Okonkwo said the vote was fair.", &[("Okonkwo", Person, "Okonkwo")]),
+        // An elided particle written onto a name is part of it, and a short form of it.
+        (
+            "She studied with Prof. Patrizia d'Ettorre. d'Ettorre agreed.",
+            &[("Patrizia d'Ettorre", Person, "Patrizia d'Ettorre"), ("d'Ettorre", Person, "Patrizia d'Ettorre")],
+        ),
+        ("I'd say d'accord.", &[]),
         // Sentence-initial ordinary words are not names; neither are weekdays and months.
         ("Recently, Meanwhile and However opened sentences on Monday in June.", &[]),
     ]);

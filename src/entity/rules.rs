@@ -2,7 +2,7 @@
 //! candidates, with or without the gazetteer.
 //!
 //! A chunk is a run of name units — capitalised words, initials ("J."), abbreviated titles
-//! ("Mr."), `al-` names and gazetteer hits — joined by single spaces, hyphens ("Díaz-Balart"),
+//! ("Mr."), `al-` names, names with an elided particle ("d'Ettorre") and gazetteer hits — joined by single spaces, hyphens ("Díaz-Balart"),
 //! name particles ("de la", "dos", "van", "bin") and, inside organization names, joiners ("of",
 //! "for", "and", "the"). Each chunk is then read from the left:
 //!
@@ -342,6 +342,12 @@ impl<'a, 'd> Rules<'a, 'd> {
             && self.is_name_word(i + 2)
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
+        }
+        // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
+        if matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Mixed | Case::Lower)))
+            && is_elided_particle_name(self.word(i))
+        {
+            return Some(Unit { first: i, last: i, hit: None });
         }
         if !self.is_name_word(i) || self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
@@ -1540,6 +1546,15 @@ fn is_contraction(word: &str) -> bool {
     let Some(at) = word.rfind(['\'', '’']) else { return false };
     let ending = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "t")
+}
+
+/// Whether a word is a name with an elided particle written onto it: "d'Ettorre", "d’Alembert"
+/// (the particle lowercase, the name capitalised).
+pub(crate) fn is_elided_particle_name(word: &str) -> bool {
+    let rest = word.strip_prefix("d'").or_else(|| word.strip_prefix("d’"));
+    rest.is_some_and(|r| {
+        r.chars().next().is_some_and(char::is_uppercase) && r.chars().nth(1).is_some_and(char::is_lowercase)
+    })
 }
 
 /// The index of the next unit part after part `index`.
