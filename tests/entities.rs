@@ -112,6 +112,8 @@ fn organizations_prisons_and_places_by_their_heads() {
         ),
         ("Guards at Los Pinos prison beat him.", &[("Los Pinos prison", Prison, "Los Pinos prison")]),
         ("Not a name: a Havana prison.", &[("Havana", Place, "Havana")]),
+        // A demonym describes a prison, even one that is a surname too.
+        ("The famous Victorian prison is overcrowded.", &[]),
         ("They fished in the Gulf of Batabanó.", &[("Gulf of Batabanó", Place, "Gulf of Batabanó")]),
         // The rightmost head decides: a prison service is an organization.
         ("The Scottish Prison Service denied it.", &[("Scottish Prison Service", Org, "Scottish Prison Service")]),

@@ -2,9 +2,10 @@
 //! candidates, with or without the gazetteer.
 //!
 //! A chunk is a run of name units — capitalised words, initials ("J."), abbreviated titles
-//! ("Mr."), `al-` names, names with an elided particle ("d'Ettorre") and gazetteer hits — joined by single spaces, hyphens ("Díaz-Balart"),
-//! name particles ("de la", "dos", "van", "bin") and, inside organization names, joiners ("of",
-//! "for", "and", "the"). Each chunk is then read from the left:
+//! ("Mr."), `al-` names, names with an elided particle ("d'Ettorre") and gazetteer hits — joined
+//! by single spaces, hyphens ("Díaz-Balart"), name particles ("de la", "dos", "van", "bin") and,
+//! inside organization names, joiners ("of", "for", "and", "the"). Each chunk is then read from
+//! the left:
 //!
 //! 1. **Sentence-initial words** that are ordinary English words ("Recently", "However", "The")
 //!    are dropped: capitalisation at the start of a sentence is not evidence of a name.
@@ -1393,7 +1394,11 @@ impl<'a, 'd> Rules<'a, 'd> {
             && !candidate.titled
             && !matches!(candidate.kind, Kind::Name { entry: Some(_) })
             && self.lexicon.given_name(self.word(candidate.first)).is_none();
+        // A demonym that is also a surname describes the prison: "the Victorian prison".
+        let demonym = candidate.first == candidate.last
+            && self.is_demonym_unit(Unit { first: candidate.first, last: candidate.last, hit: None });
         if (candidate.label != Label::Person || candidate.kind == Kind::Bare || weak_person)
+            && !demonym
             && !self.indefinite_before(candidate.first)
             && let Some(end) = self.prison_word_after(candidate.last)
         {
