@@ -159,6 +159,26 @@ fn organizations_prisons_and_places_by_their_heads() {
 }
 
 #[test]
+fn names_after_an_organization_type_word_are_organizations() {
+    use Label::*;
+    check(&[
+        (
+            "The religious schools Santo Spirito and Immacolata in Livorno must pay.",
+            &[
+                ("Santo Spirito", Org, "Santo Spirito"),
+                ("Immacolata", Org, "Immacolata"),
+                ("Livorno", Place, "Livorno"),
+            ],
+        ),
+        ("He works for the law firm Perkins Coie.", &[("Perkins Coie", Org, "Perkins Coie")]),
+        // Not when a verb follows (the name is the verb's subject), nor a title and a name.
+        ("The company Tim Cook runs is big.", &[("Tim Cook", Person, "Tim Cook")]),
+        ("The lobbying firms Manafort and Gates worked with paid.", &[]),
+        ("The campaign Chairman John Podesta spoke.", &[("John Podesta", Person, "John Podesta")]),
+    ]);
+}
+
+#[test]
 fn quoted_names_nicknames_and_acronyms() {
     use Label::*;
     check(&[

@@ -167,6 +167,30 @@ const THING_WORDS: &[&str] = &[
     "warship",
 ];
 
+/// Plural organization type words, and singular ones that only come before a quoted name in
+/// [`ORG_TYPE_WORDS`]' company: "the schools Santo Spirito and Immacolata".
+const ORG_TYPE_PLURALS: &[&str] = &[
+    "school",
+    "schools",
+    "college",
+    "hospital",
+    "newspapers",
+    "magazines",
+    "companies",
+    "firms",
+    "groups",
+    "parties",
+    "organizations",
+    "organisations",
+    "charity",
+    "charities",
+    "bands",
+    "clubs",
+    "teams",
+    "publishers",
+    "broadcasters",
+];
+
 /// Lowercase words before a name that say it is a person: kin and roles (with a gender hint).
 const PERSON_CONTEXT: &[(&str, Sex)] = &[
     ("wife", Sex::Female),
@@ -561,6 +585,30 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     fn read_chunk(&mut self, parts: &[Part]) {
+        // "the religious schools Santo Spirito and Immacolata in Livorno", "the newspaper
+        // Granma,": names right after an organization type word are organizations, when the
+        // clause goes on with no verb of theirs.
+        if let Some(end) = self.org_type_before(parts) {
+            let (names, rest) = parts.split_at(end);
+            let mut piece_start = 0;
+            for index in 0..=names.len() {
+                let ends = index == names.len()
+                    || matches!(parts[index], Part::Link { joiner: true })
+                        && matches!(parts.get(index + 1), Some(Part::Unit(u)) if self.doc.previous_solid(u.first).is_some_and(|p| matches!(self.word(p), "and" | "or")));
+                if ends {
+                    let units = units_of(&names[piece_start..index]);
+                    if let (Some(a), Some(b)) = (units.first(), units.last()) {
+                        self.push(a.first, b.last, Label::Org, Kind::Name { entry: None });
+                    }
+                    piece_start = index + 1;
+                }
+            }
+            // "… in Livorno": the place after them is read on its own.
+            if rest.len() > 1 {
+                self.read_chunk(&rest[1..]);
+            }
+            return;
+        }
         // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
         if let [Part::Unit(unit)] = parts
             && unit.hit.is_none()
@@ -1170,6 +1218,45 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether a chunk stands right after a lowercase organization type word ("the newspaper",
+    /// "the religious schools") and is followed by punctuation, a preposition or the end — not
+    /// by a verb ("the company Tim Cook runs", "the firms Manafort and Gates worked with"). A chunk that a list knows as a
+    /// person or a place is left to the other rules.
+    fn org_type_before(&self, parts: &[Part]) -> Option<usize> {
+        let Some(Part::Unit(first)) = parts.first() else { return None };
+        let before = self.doc.previous_solid(first.first)?;
+        if !self.is_lower_word(before, ORG_TYPE_WORDS) && !self.is_lower_word(before, ORG_TYPE_PLURALS) {
+            return None;
+        }
+        // The names end before "in"/"at" and a known place: "… Immacolata in Livorno".
+        let end = (1..parts.len())
+            .find(|&index| {
+                matches!(parts[index], Part::Link { joiner: true })
+                    && matches!(parts.get(index + 1), Some(Part::Unit(u))
+                        if u.hit.is_some_and(|h| self.hit_label(h) == Label::Place)
+                            && self.doc.previous_solid(u.first).is_some_and(|p| matches!(self.word(p), "in" | "at")))
+            })
+            .unwrap_or(parts.len());
+        let names = &parts[..end];
+        let Some(Part::Unit(last)) = names.last() else { return None };
+        let known =
+            names.iter().any(|p| matches!(p, Part::Unit(u) if u.hit.is_some_and(|h| self.hit_label(h) != Label::Org)));
+        let follows_well = match self.doc.next_solid(last.last) {
+            None => true,
+            Some(n) => {
+                let token = &self.doc.tokens[n];
+                token.kind == TokenKind::LineBreak
+                    || !token.is_word() && token.quote().is_none()
+                    || matches!(self.word(n), "in" | "of" | "on" | "at" | "for" | "from" | "with")
+            }
+        };
+        // Not a title and a name ("the campaign Chairman John Podesta"), not one ordinary word
+        // ("network TV").
+        let titled = self.lexicon.titles.match_at(self.doc, first.first).is_some();
+        let word = names.len() == 1 && self.lexicon.is_english(self.word(first.first));
+        (!known && follows_well && !titled && !word).then_some(end)
     }
 
     /// Whether a lone given name is what someone is called by: greeted ("Hey Frank,", "Dear
