@@ -93,37 +93,40 @@ const PRISON_PHRASES: &[(&str, &str)] = &[
 ];
 
 /// Lowercase words before a quoted name that make it an organization's name.
-const ORG_TYPE_WORDS: &[&str] = &[
-    "platform",
-    "movement",
-    "group",
-    "organization",
-    "organisation",
-    "campaign",
-    "party",
-    "coalition",
-    "network",
-    "initiative",
-    "association",
-    "collective",
-    "alliance",
-    "front",
-    "union",
-    "newspaper",
-    "magazine",
-    "outlet",
-    "website",
-    "site",
-    "portal",
-    "channel",
-    "agency",
-    "foundation",
-    "company",
-    "firm",
-    "band",
-    "club",
-    "team",
-];
+fn is_org_type_word(word: &str) -> bool {
+    matches!(
+        word,
+        "platform"
+            | "movement"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "campaign"
+            | "party"
+            | "coalition"
+            | "network"
+            | "initiative"
+            | "association"
+            | "collective"
+            | "alliance"
+            | "front"
+            | "union"
+            | "newspaper"
+            | "magazine"
+            | "outlet"
+            | "website"
+            | "site"
+            | "portal"
+            | "channel"
+            | "agency"
+            | "foundation"
+            | "company"
+            | "firm"
+            | "band"
+            | "club"
+            | "team"
+    )
+}
 
 /// Lowercase words that end hyphenated compounds after a name ("Gulf War-era", "Bush-led"): not
 /// the syllable of a given name.
@@ -138,58 +141,64 @@ const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "T
 
 /// Lowercase words after a name that make it the name of a thing: "the Galileo spacecraft", "the
 /// Hubble telescope", "the Abrams tank".
-const THING_WORDS: &[&str] = &[
-    "spacecraft",
-    "spaceship",
-    "probe",
-    "probes",
-    "rover",
-    "lander",
-    "orbiter",
-    "satellite",
-    "satellites",
-    "telescope",
-    "rocket",
-    "rockets",
-    "capsule",
-    "browser",
-    "smartphone",
-    "aircraft",
-    "helicopter",
-    "helicopters",
-    "drone",
-    "drones",
-    "missile",
-    "missiles",
-    "tank",
-    "tanks",
-    "submarine",
-    "warship",
-];
+fn is_thing_word(word: &str) -> bool {
+    matches!(
+        word,
+        "spacecraft"
+            | "spaceship"
+            | "probe"
+            | "probes"
+            | "rover"
+            | "lander"
+            | "orbiter"
+            | "satellite"
+            | "satellites"
+            | "telescope"
+            | "rocket"
+            | "rockets"
+            | "capsule"
+            | "browser"
+            | "smartphone"
+            | "aircraft"
+            | "helicopter"
+            | "helicopters"
+            | "drone"
+            | "drones"
+            | "missile"
+            | "missiles"
+            | "tank"
+            | "tanks"
+            | "submarine"
+            | "warship"
+    )
+}
 
 /// Plural organization type words, and singular ones that only come before a quoted name in
-/// [`ORG_TYPE_WORDS`]' company: "the schools Santo Spirito and Immacolata".
-const ORG_TYPE_PLURALS: &[&str] = &[
-    "school",
-    "schools",
-    "college",
-    "hospital",
-    "newspapers",
-    "magazines",
-    "companies",
-    "firms",
-    "groups",
-    "parties",
-    "organizations",
-    "organisations",
-    "charity",
-    "charities",
-    "bands",
-    "clubs",
-    "teams",
-    "publishers",
-    "broadcasters",
-];
+/// [`is_org_type_word`]'s company: "the schools Santo Spirito and Immacolata".
+fn is_org_type_plural(word: &str) -> bool {
+    matches!(
+        word,
+        "school"
+            | "schools"
+            | "college"
+            | "hospital"
+            | "newspapers"
+            | "magazines"
+            | "companies"
+            | "firms"
+            | "groups"
+            | "parties"
+            | "organizations"
+            | "organisations"
+            | "charity"
+            | "charities"
+            | "bands"
+            | "clubs"
+            | "teams"
+            | "publishers"
+            | "broadcasters"
+    )
+}
 
 /// Lowercase words before a name that say it is a person: kin and roles (with a gender hint).
 const PERSON_CONTEXT: &[(&str, Sex)] = &[
@@ -313,7 +322,10 @@ impl<'a, 'd> Rules<'a, 'd> {
         let n = self.doc.tokens.len();
         let mut i = 0;
         while i < n {
-            if let Some(last) = self.inverted_name(i) {
+            if self.doc.tokens[i].is_capitalized()
+                && self.word_is(i + 1, ",")
+                && let Some(last) = self.inverted_name(i)
+            {
                 // "Twain, Mark." in a reading list: one mention, the comma inside.
                 self.push(i, last, Label::Person, Kind::Name { entry: None });
                 i = last + 1;
@@ -368,13 +380,12 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
         }
-        // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
-        if matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Mixed | Case::Lower)))
-            && is_elided_particle_name(self.word(i))
-        {
-            return Some(Unit { first: i, last: i, hit: None });
+        if !self.is_name_word(i) {
+            // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
+            let mixed = self.is_kind(i, TokenKind::Word(Case::Mixed));
+            return (mixed && is_elided_particle_name(self.word(i))).then_some(Unit { first: i, last: i, hit: None });
         }
-        if !self.is_name_word(i) || self.is_calendar_word(i) || self.is_caption_label(i) {
+        if self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
         }
         let initial = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
@@ -585,10 +596,15 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     fn read_chunk(&mut self, parts: &[Part]) {
+        let (Some(Part::Unit(head)), Some(Part::Unit(tail))) = (parts.first(), parts.last()) else { return };
+        // The rules on context below need a lowercase word next to the chunk: look once.
+        let lower = |i: Option<usize>| i.is_some_and(|i| self.is_kind(i, TokenKind::Word(Case::Lower)));
+        let lower_before = lower(self.doc.previous_solid(head.first));
+        let lower_after = lower(self.doc.next_solid(tail.last));
         // "the religious schools Santo Spirito and Immacolata in Livorno", "the newspaper
         // Granma,": names right after an organization type word are organizations, when the
         // clause goes on with no verb of theirs.
-        if let Some(end) = self.org_type_before(parts) {
+        if lower_before && let Some(end) = self.org_type_before(parts) {
             let (names, rest) = parts.split_at(end);
             let mut piece_start = 0;
             for index in 0..=names.len() {
@@ -610,7 +626,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             return;
         }
         // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
-        if let [Part::Unit(unit)] = parts
+        if lower_after
+            && let [Part::Unit(unit)] = parts
             && unit.hit.is_none()
             && unit.first == unit.last
             && self.species_after(unit.last)
@@ -619,14 +636,14 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // A vehicle, instrument or program named after someone is not that someone: "the
         // Galileo and Ulysses spacecraft", "the Hubble telescope".
-        if let Some(Part::Unit(last)) = parts.last()
-            && self.thing_after(last.last)
+        if lower_after
+            && self.thing_after(tail.last)
             && parts.iter().all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some()))
         {
             return;
         }
         // "They called him The Birdman", "she calls herself the Iron Lady": a nickname.
-        if let Some(Part::Unit(head)) = parts.first()
+        if lower_before
             && self.called_before(head.first)
             && parts
                 .iter()
@@ -1170,19 +1187,22 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Whether a reporting verb follows token `last` ("Ortega assured that").
     fn cue_after(&self, last: usize) -> bool {
         let Some(next) = self.doc.next_solid(last) else { return false };
+        // A verb phrase counts as its verb ("told reporters", "said in a statement").
+        let cue = self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
+            && self
+                .lexicon
+                .cues
+                .match_at(self.doc, next)
+                .is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun);
         // "Chrome continues to surge": going on is no speech, and no evidence of a person
         // unless the word is a known name ("Ortega continued to protest").
-        let word = self.word(last);
-        if matches!(self.word(next), "continue" | "continues" | "continued" | "continuing")
-            && self.doc.next_solid(next).is_some_and(|t| self.word(t) == "to")
-            && self.lexicon.given_name(word).is_none()
-            && !self.lexicon.is_surname(word)
-        {
-            return false;
-        }
-        // A verb phrase counts as its verb ("told reporters", "said in a statement").
-        self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
-            && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun)
+        let going_on = || {
+            matches!(self.word(next), "continue" | "continues" | "continued" | "continuing")
+                && self.doc.next_solid(next).is_some_and(|t| self.word(t) == "to")
+                && self.lexicon.given_name(self.word(last)).is_none()
+                && !self.lexicon.is_surname(self.word(last))
+        };
+        cue && !going_on()
     }
 
     /// Whether a reporting verb comes right before token `first`, itself right after a quote
@@ -1227,7 +1247,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn org_type_before(&self, parts: &[Part]) -> Option<usize> {
         let Some(Part::Unit(first)) = parts.first() else { return None };
         let before = self.doc.previous_solid(first.first)?;
-        if !self.is_lower_word(before, ORG_TYPE_WORDS) && !self.is_lower_word(before, ORG_TYPE_PLURALS) {
+        if !self.is_kind(before, TokenKind::Word(Case::Lower))
+            || !is_org_type_word(self.word(before)) && !is_org_type_plural(self.word(before))
+        {
             return None;
         }
         // The names end before "in"/"at" and a known place: "… Immacolata in Livorno".
@@ -1266,27 +1288,22 @@ impl<'a, 'd> Rules<'a, 'd> {
         if unit.hit.is_some() || unit.first != unit.last {
             return false;
         }
-        // "Man, you are working it hard", "Honey, …": words of address that are given names too.
-        let word = self.word(unit.first);
-        if self.lexicon.given_name(word).is_none()
-            || self.lexicon.descriptor(word).is_some()
-            || matches!(word, "Honey" | "Buddy" | "Baby" | "Darling")
-        {
-            return false;
-        }
+        // The context first: it is cheap, and rarely there.
         let Some(before) = self.doc.previous_solid(unit.first) else { return false };
         let after = self.doc.next_solid(unit.last);
-        let punctuation_after = after.is_none_or(|a| {
-            matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
-        });
+        let punctuation_after = || {
+            after.is_none_or(|a| {
+                matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
+            })
+        };
         let word_before = |i: usize| self.doc.previous_solid(i).map(|p| (p, self.word(p)));
-        match self.word(before) {
-            "Hey" | "Hi" | "Hello" | "Dear" | "hey" | "hi" | "hello" | "dear" => punctuation_after,
+        let context = match self.word(before) {
+            "Hey" | "Hi" | "Hello" | "Dear" | "hey" | "hi" | "hello" | "dear" => punctuation_after(),
             "," => {
                 // "Thank you, Frank."
                 let you = word_before(before);
                 let thank = you.and_then(|(p, w)| (w == "you").then(|| word_before(p)).flatten());
-                punctuation_after && thank.is_some_and(|(_, w)| matches!(w, "thank" | "Thank"))
+                thank.is_some_and(|(_, w)| matches!(w, "thank" | "Thank")) && punctuation_after()
             }
             // "my name is John", "her name was Ana"
             "is" | "was" => word_before(before).is_some_and(|(_, w)| w == "name"),
@@ -1295,10 +1312,17 @@ impl<'a, 'd> Rules<'a, 'd> {
                 let opens_quote = self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Close);
                 // The quotation goes on after the comma: "‘Hope,’ help for…" is a title.
                 let comma = after.filter(|&a| self.word(a) == ",");
-                let goes_on = comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
-                opens_quote && goes_on
+                let goes_on =
+                    || comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
+                opens_quote && goes_on()
             }
-        }
+        };
+        // "Man, you are working it hard", "Honey, …": words of address that are given names too.
+        let word = self.word(unit.first);
+        context
+            && self.lexicon.given_name(word).is_some()
+            && self.lexicon.descriptor(word).is_none()
+            && !matches!(word, "Honey" | "Buddy" | "Baby" | "Darling")
     }
 
     /// Whether a verb of naming and a personal pronoun come right before token `first` (a
@@ -1344,14 +1368,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             let word = self.word(i);
             (2..=max).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
         };
+        // The shape first (cheap), the lexicons last.
         let Some((family, given)) = units.split_first() else { return false };
-        if family.hit.is_some()
-            || family.first != family.last
-            || !short(family.first, 5)
-            || !self.lexicon.is_surname(self.word(family.first))
-        {
-            return false;
-        }
         let (a, b) = match given {
             [g] if g.hit.is_none() && g.last == g.first + 2 => (g.first, g.last),
             [x, y] if x.hit.is_none() && y.hit.is_none() && x.first == x.last && y.first == y.last => {
@@ -1359,11 +1377,21 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             _ => return false,
         };
+        if b != a + 2
+            || !self.word_is(a + 1, "-")
+            || !short(a, 4)
+            || !short(b, 4)
+            || family.hit.is_some()
+            || family.first != family.last
+            || !short(family.first, 5)
+        {
+            return false;
+        }
         // A lowercase second syllable was checked against compound endings ("War-era"); two
         // capitalised English words are a compound ("Area-Wide").
         let lower = self.doc.tokens[b].kind == TokenKind::Word(Case::Lower);
-        let english = self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b));
-        b == a + 2 && self.word_is(a + 1, "-") && short(a, 4) && short(b, 4) && (lower || !english)
+        self.lexicon.is_surname(self.word(family.first))
+            && (lower || !(self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b))))
     }
 
     /// Whether the species word of a binomial follows token `last`: a lowercase word of four
@@ -1396,7 +1424,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             next = after;
         }
-        self.is_lower_word(next, THING_WORDS)
+        self.is_kind(next, TokenKind::Word(Case::Lower)) && is_thing_word(self.word(next))
     }
 
     /// Whether "town of", "city of", "village of" (and the like) come right before token `first`.
@@ -1482,12 +1510,14 @@ impl<'a, 'd> Rules<'a, 'd> {
             && !matches!(candidate.kind, Kind::Name { entry: Some(_) })
             && self.lexicon.given_name(self.word(candidate.first)).is_none();
         // A demonym that is also a surname describes the prison: "the Victorian prison".
-        let demonym = candidate.first == candidate.last
-            && self.is_demonym_unit(Unit { first: candidate.first, last: candidate.last, hit: None });
+        let demonym = || {
+            candidate.first == candidate.last
+                && self.is_demonym_unit(Unit { first: candidate.first, last: candidate.last, hit: None })
+        };
         if (candidate.label != Label::Person || candidate.kind == Kind::Bare || weak_person)
-            && !demonym
             && !self.indefinite_before(candidate.first)
             && let Some(end) = self.prison_word_after(candidate.last)
+            && !demonym()
         {
             // A known prison keeps its entry; anything else becomes a new prison.
             let kind = if candidate.label == Label::Prison { candidate.kind } else { Kind::Name { entry: None } };
@@ -1603,7 +1633,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             // Only an opening mark after "type word + space" can start one.
             if tokens[open].quote().is_none_or(|m| m.role == QuoteRole::Close)
                 || !self.is_gap(open - 1)
-                || !self.is_lower_word(open - 2, ORG_TYPE_WORDS)
+                || !self.is_kind(open - 2, TokenKind::Word(Case::Lower))
+                || !is_org_type_word(self.word(open - 2))
             {
                 continue;
             }
