@@ -171,6 +171,8 @@ fn names_after_an_organization_type_word_are_organizations() {
             ],
         ),
         ("He works for the law firm Perkins Coie.", &[("Perkins Coie", Org, "Perkins Coie")]),
+        // "called"/"named" may come between.
+        ("He edited a banned periodical called Nameh, which was closed.", &[("Nameh", Org, "Nameh")]),
         // Not when a verb follows (the name is the verb's subject), nor a title and a name.
         ("The company Tim Cook runs is big.", &[("Tim Cook", Person, "Tim Cook")]),
         ("The lobbying firms Manafort and Gates worked with paid.", &[]),
@@ -313,6 +315,8 @@ fn a_reading_list_writes_the_surname_first() {
 fn going_on_is_no_speech() {
     use Label::Person;
     check(&[
+        // A word after "pro-"/"anti-" is no speaker.
+        ("It was the eleventh week of pro-Democracy protests.", &[]),
         // "continues to" is no reporting verb next to a word that is no known name…
         ("And if Chrome continues to surge, it wins.", &[]),
         // …but a known surname still speaks.

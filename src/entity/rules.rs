@@ -178,7 +178,9 @@ fn is_thing_word(word: &str) -> bool {
 fn is_org_type_plural(word: &str) -> bool {
     matches!(
         word,
-        "school"
+        "periodical"
+            | "journal"
+            | "school"
             | "schools"
             | "college"
             | "hospital"
@@ -936,7 +938,12 @@ impl<'a, 'd> Rules<'a, 'd> {
                     // person — not after an article ("the Internet posting").
                     let determined =
                         self.doc.previous_solid(first).is_some_and(|p| matches!(self.word(p), "the" | "a" | "an"));
-                    let speaks = !upper && !determined && (self.cue_after(last) || self.cue_before(first));
+                    // "pro-Democracy protests": a word after "pro-"/"anti-" is what is for or
+                    // against, not someone speaking.
+                    let prefixed = first >= 2
+                        && self.word_is(first - 1, "-")
+                        && matches!(self.word(first - 2), "pro" | "anti" | "non");
+                    let speaks = !upper && !determined && !prefixed && (self.cue_after(last) || self.cue_before(first));
                     let kind = if speaks || titled { Kind::Name { entry: None } } else { Kind::Bare };
                     let at = self.push(first, last, Label::Person, kind);
                     self.out[at].sex = sex;
@@ -1246,7 +1253,11 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// person or a place is left to the other rules.
     fn org_type_before(&self, parts: &[Part]) -> Option<usize> {
         let Some(Part::Unit(first)) = parts.first() else { return None };
-        let before = self.doc.previous_solid(first.first)?;
+        let mut before = self.doc.previous_solid(first.first)?;
+        // "a banned periodical called Nameh", "a group named Anonymous".
+        if matches!(self.word(before), "called" | "named") {
+            before = self.doc.previous_solid(before)?;
+        }
         if !self.is_kind(before, TokenKind::Word(Case::Lower))
             || !is_org_type_word(self.word(before)) && !is_org_type_plural(self.word(before))
         {
