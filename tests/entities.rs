@@ -201,6 +201,24 @@ fn quoted_names_nicknames_and_acronyms() {
 }
 
 #[test]
+fn a_given_name_joined_to_a_full_name_shares_its_family_name() {
+    use Label::*;
+    check(&[
+        (
+            "Fatmah and Mohammad Elsamnah offered their house.",
+            &[("Fatmah", Person, "Fatmah"), ("Mohammad Elsamnah", Person, "Mohammad Elsamnah")],
+        ),
+        // Not an organization's name, a weekday, a word written onto a web address.
+        (
+            "The Bill and Melinda Gates Foundation gave money.",
+            &[("Bill and Melinda Gates Foundation", Org, "Gates Foundation")],
+        ),
+        ("On Monday and Tuesday Okonkwo spoke.", &[("Okonkwo", Person, "Okonkwo")]),
+        ("Follow twitter.com/KThomasDC and Lisa Lerer.", &[("Lisa Lerer", Person, "Lisa Lerer")]),
+    ]);
+}
+
+#[test]
 fn the_first_person_introduced_owns_the_surname() {
     use Label::Person;
     check(&[(

@@ -816,6 +816,16 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return;
         }
+        // "Bill and Hillary Clinton", "Fatmah and Mohammad Elsamnah": a lone given name (or a
+        // word no list knows) joined by "and" to a full name shares its family name.
+        if let [Part::Unit(lone), Part::Link { joiner: true }, rest @ ..] = parts
+            && self.shares_family_name(*lone, rest)
+        {
+            let at = self.push(lone.first, lone.last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = self.lexicon.given_name(self.word(lone.first)).unwrap_or(Sex::Unknown);
+            self.read_chunk(rest);
+            return;
+        }
         // "Park Joo-Ho", "Hau Lung-bin": a family name and a hyphenated given name.
         if self.east_asian_name(&units) {
             let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
@@ -1245,6 +1255,49 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether `lone` and "and" come before `rest`, a full name of two to four plain words that
+    /// opens with a known given name and has no head; `lone` is one word, a known given name or
+    /// a capitalised word that is no English word, demonym or title.
+    fn shares_family_name(&self, lone: Unit, rest: &[Part]) -> bool {
+        // A word written onto what comes before is no name: "twitter.com/KThomasDC and …".
+        let tokens = &self.doc.tokens;
+        let stands_alone =
+            lone.first == 0 || tokens[lone.first - 1].is_blank() || tokens[lone.first - 1].quote().is_some();
+        if lone.hit.is_some()
+            || lone.first != lone.last
+            || !stands_alone
+            || self.doc.next_solid(lone.last).is_none_or(|n| self.word(n) != "and")
+        {
+            return false;
+        }
+        let full_name = match rest {
+            // A known person: "Hillary Clinton".
+            [Part::Unit(u)] => {
+                u.hit.is_some_and(|h| self.hit_label(h) == Label::Person)
+                    && u.last > u.first
+                    && self.lexicon.given_name(self.word(u.first)).is_some()
+            }
+            _ if rest.len() <= 4
+                && rest.iter().all(|p| matches!(p, Part::Unit(u) if u.hit.is_none() && u.first == u.last)) =>
+            {
+                let units = units_of(rest);
+                units.len() >= 2
+                    && self.lexicon.given_name(self.word(units[0].first)).is_some()
+                    && self.rightmost_head(&units, true).is_none()
+                    && self.person_like(&units)
+                    && self.person_evidence(&units, false)
+            }
+            _ => false,
+        };
+        let word = self.word(lone.first);
+        full_name
+            && (self.lexicon.given_name(word).is_some()
+                || self.doc.tokens[lone.first].kind == TokenKind::Word(Case::Capitalized)
+                    && !self.lexicon.is_english(word)
+                    && !self.is_demonym_unit(lone)
+                    && self.lexicon.titles.contains_word(word).is_none())
     }
 
     /// Whether a chunk stands right after a lowercase organization type word ("the newspaper",
