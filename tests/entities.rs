@@ -333,6 +333,8 @@ fn a_reading_list_writes_the_surname_first() {
 fn going_on_is_no_speech() {
     use Label::Person;
     check(&[
+        // A title in the plural is no speaker's name.
+        ("A number of Senators condemned the act.", &[]),
         // A word after "pro-"/"anti-" is no speaker.
         ("It was the eleventh week of pro-Democracy protests.", &[]),
         // "continues to" is no reporting verb next to a word that is no known name…

@@ -941,7 +941,9 @@ impl<'a, 'd> Rules<'a, 'd> {
             } else if unit.first == unit.last {
                 let word = self.word(unit.first);
                 let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
-                let title = self.lexicon.titles.contains_word(word).is_some();
+                // "Senators condemned…": a title in the plural is no name either.
+                let title = self.lexicon.titles.contains_word(word).is_some()
+                    || word.strip_suffix('s').is_some_and(|one| self.lexicon.titles.contains_word(one).is_some());
                 let upper = self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Upper);
                 if !ordinary && !title {
                     // "Garin said", "…,” said Hogue": a reporting verb next to a lone name makes it a
