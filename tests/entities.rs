@@ -147,6 +147,11 @@ fn organizations_prisons_and_places_by_their_heads() {
             ],
         ),
         (
+            "When they arrived in Iran the Afghanistan Council paid.",
+            &[("Iran", Place, "Iran"), ("Afghanistan Council", Org, "Afghanistan Council")],
+        ),
+        ("He said on Meet the Press that it was fine.", &[("Meet the Press", Org, "Meet the Press")]),
+        (
             "The Committee to Protect Journalists said so.",
             &[("Committee to Protect Journalists", Org, "Committee to Protect Journalists")],
         ),

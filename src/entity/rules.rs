@@ -1072,11 +1072,16 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Trump Tower"), or after a place's head when a known place follows ("Trump Tower in New
     /// York").
     fn head_split(&self, parts: &[Part]) -> Option<usize> {
-        // The connector before a unit, past a "the": "in", "at", "to" or something else.
+        // The connector before a unit, past a "the": "in", "at", "to", or "the" alone right
+        // after a known name ("in Iran the Afghanistan Council paid").
         let connector = |unit: &Unit| {
             let mut p = self.doc.previous_solid(unit.first)?;
             if self.word(p) == "the" {
-                p = self.doc.previous_solid(p)?;
+                let q = self.doc.previous_solid(p)?;
+                if self.doc.tokens[q].is_capitalized() {
+                    return Some("the");
+                }
+                p = q;
             }
             Some(self.word(p))
         };
@@ -1085,12 +1090,17 @@ impl<'a, 'd> Rules<'a, 'd> {
                 return false;
             };
             let word = connector(next);
-            if !matches!(word, Some("in" | "at" | "to")) {
+            if !matches!(word, Some("in" | "at" | "to" | "the")) {
+                return false;
+            }
+            // "the" alone splits only after a name a list knows ("Meet the Press" is one name).
+            if word == Some("the") && !matches!(parts[..index], [Part::Unit(Unit { hit: Some(_), .. })]) {
                 return false;
             }
             let before = self.rightmost_head(&units_of(&parts[..index]), false);
             let after = self.rightmost_head(&units_of(&parts[index + 1..]), false);
-            let place_follows = word != Some("to") && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
+            let place_follows =
+                matches!(word, Some("in" | "at")) && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
             before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
         })
     }
