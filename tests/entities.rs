@@ -176,6 +176,10 @@ fn names_after_an_organization_type_word_are_organizations() {
             ],
         ),
         ("He works for the law firm Perkins Coie.", &[("Perkins Coie", Org, "Perkins Coie")]),
+        // People are born, organizations founded; a known place stays a place.
+        ("Kalameh Sabz was founded in 2009.", &[("Kalameh Sabz", Org, "Kalameh Sabz")]),
+        ("Morgan Stanley was founded in 1935.", &[("Morgan Stanley", Org, "Morgan Stanley")]),
+        ("Rome was founded in 753 BC.", &[("Rome", Place, "Rome")]),
         // "called"/"named" may come between.
         ("He edited a banned periodical called Nameh, which was closed.", &[("Nameh", Org, "Nameh")]),
         // Not when a verb follows (the name is the verb's subject), nor a title and a name.

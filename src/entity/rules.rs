@@ -900,6 +900,11 @@ impl<'a, 'd> Rules<'a, 'd> {
                 return;
             }
         }
+        // "Kalameh Sabz was founded in 2009": people are born, organizations founded.
+        if !titled && units.iter().all(|u| u.hit.is_none()) && self.founded_after(last) {
+            self.push(first, last, Label::Org, Kind::Name { entry: None });
+            return;
+        }
         // 5. People.
         if !joined && self.person_like(&units) && self.person_evidence(&units, titled) {
             let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
@@ -1310,6 +1315,24 @@ impl<'a, 'd> Rules<'a, 'd> {
                     && !self.lexicon.is_english(word)
                     && !self.is_demonym_unit(lone)
                     && self.lexicon.titles.contains_word(word).is_none())
+    }
+
+    /// Whether "was founded", "was established", "was formed", "was set up" (or "were", "is",
+    /// "has been", "had been") follows token `last`.
+    fn founded_after(&self, last: usize) -> bool {
+        let Some(mut next) = self.doc.next_solid(last) else { return false };
+        if !matches!(self.word(next), "was" | "were" | "is" | "has" | "had") {
+            return false;
+        }
+        next = match self.doc.next_solid(next) {
+            Some(n) if self.word(n) == "been" => match self.doc.next_solid(n) {
+                Some(m) => m,
+                None => return false,
+            },
+            Some(n) => n,
+            None => return false,
+        };
+        matches!(self.word(next), "founded" | "established" | "formed" | "co-founded" | "incorporated")
     }
 
     /// Whether a chunk stands right after a lowercase organization type word ("the newspaper",
