@@ -87,6 +87,12 @@ fn people_need_evidence() {
         ("He thanked his wife Yanelis Cordero.", &[("Yanelis Cordero", Person, "Yanelis Cordero")]),
         // A reporting verb after a lone name.
         ("Okonkwo said the vote was fair.", &[("Okonkwo", Person, "Okonkwo")]),
+        // An elided particle written onto a name is part of it, and a short form of it.
+        (
+            "She studied with Prof. Patrizia d'Ettorre. d'Ettorre agreed.",
+            &[("Patrizia d'Ettorre", Person, "Patrizia d'Ettorre"), ("d'Ettorre", Person, "Patrizia d'Ettorre")],
+        ),
+        ("I'd say d'accord.", &[]),
         // Sentence-initial ordinary words are not names; neither are weekdays and months.
         ("Recently, Meanwhile and However opened sentences on Monday in June.", &[]),
     ]);
@@ -106,6 +112,8 @@ fn organizations_prisons_and_places_by_their_heads() {
         ),
         ("Guards at Los Pinos prison beat him.", &[("Los Pinos prison", Prison, "Los Pinos prison")]),
         ("Not a name: a Havana prison.", &[("Havana", Place, "Havana")]),
+        // A demonym describes a prison, even one that is a surname too.
+        ("The famous Victorian prison is overcrowded.", &[]),
         ("They fished in the Gulf of Batabanó.", &[("Gulf of Batabanó", Place, "Gulf of Batabanó")]),
         // The rightmost head decides: a prison service is an organization.
         ("The Scottish Prison Service denied it.", &[("Scottish Prison Service", Org, "Scottish Prison Service")]),
@@ -123,6 +131,61 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
+        // A one-word gazetteer name that is a head word heads a name without joiners.
+        ("He visited the Lincoln Memorial.", &[("Lincoln Memorial", Place, "Lincoln Memorial")]),
+        ("The Texas Senate voted.", &[("Texas Senate", Org, "Texas Senate")]),
+        // "in", "at", "to" join a head's name to what is no part of it, but may be in the name.
+        (
+            "She lives in Trump Tower in New York.",
+            &[("Trump Tower", Place, "Trump Tower"), ("New York", Place, "New York City")],
+        ),
+        (
+            "He met Caitlyn Jenner at the Tampa Convention Center.",
+            &[
+                ("Caitlyn Jenner", Person, "Caitlyn Jenner"),
+                ("Tampa Convention Center", Place, "Tampa Convention Center"),
+            ],
+        ),
+        (
+            "When they arrived in Iran the Afghanistan Council paid.",
+            &[("Iran", Place, "Iran"), ("Afghanistan Council", Org, "Afghanistan Council")],
+        ),
+        ("He said on Meet the Press that it was fine.", &[("Meet the Press", Org, "Meet the Press")]),
+        (
+            "The Committee to Protect Journalists said so.",
+            &[("Committee to Protect Journalists", Org, "Committee to Protect Journalists")],
+        ),
+        // Heads in other languages; a city's own name.
+        (
+            "Instituto Gonzaga is a school near Genova.",
+            &[("Instituto Gonzaga", Org, "Instituto Gonzaga"), ("Genova", Place, "Genoa")],
+        ),
+    ]);
+}
+
+#[test]
+fn names_after_an_organization_type_word_are_organizations() {
+    use Label::*;
+    check(&[
+        (
+            "The religious schools Santo Spirito and Immacolata in Livorno must pay.",
+            &[
+                ("Santo Spirito", Org, "Santo Spirito"),
+                ("Immacolata", Org, "Immacolata"),
+                ("Livorno", Place, "Livorno"),
+            ],
+        ),
+        ("He works for the law firm Perkins Coie.", &[("Perkins Coie", Org, "Perkins Coie")]),
+        // People are born, organizations founded; a known place stays a place.
+        ("Kalameh Sabz was founded in 2009.", &[("Kalameh Sabz", Org, "Kalameh Sabz")]),
+        ("Morgan Stanley was founded in 1935.", &[("Morgan Stanley", Org, "Morgan Stanley")]),
+        ("Rome was founded in 753 BC.", &[("Rome", Place, "Rome")]),
+        // "called"/"named" may come between.
+        ("He edited a banned periodical called Nameh, which was closed.", &[("Nameh", Org, "Nameh")]),
+        // Not when a verb follows (the name is the verb's subject), nor a title and a name.
+        ("The company Tim Cook runs is big.", &[("Tim Cook", Person, "Tim Cook")]),
+        ("The lobbying firms Manafort and Gates worked with paid.", &[]),
+        ("The campaign Chairman John Podesta spoke.", &[("John Podesta", Person, "John Podesta")]),
     ]);
 }
 
@@ -143,6 +206,24 @@ fn quoted_names_nicknames_and_acronyms() {
                 ("CRO", Org, "Cuban Rights Observatory"),
             ],
         ),
+    ]);
+}
+
+#[test]
+fn a_given_name_joined_to_a_full_name_shares_its_family_name() {
+    use Label::*;
+    check(&[
+        (
+            "Fatmah and Mohammad Elsamnah offered their house.",
+            &[("Fatmah", Person, "Fatmah"), ("Mohammad Elsamnah", Person, "Mohammad Elsamnah")],
+        ),
+        // Not an organization's name, a weekday, a word written onto a web address.
+        (
+            "The Bill and Melinda Gates Foundation gave money.",
+            &[("Bill and Melinda Gates Foundation", Org, "Gates Foundation")],
+        ),
+        ("On Monday and Tuesday Okonkwo spoke.", &[("Okonkwo", Person, "Okonkwo")]),
+        ("Follow twitter.com/KThomasDC and Lisa Lerer.", &[("Lisa Lerer", Person, "Lisa Lerer")]),
     ]);
 }
 
@@ -180,4 +261,94 @@ fn a_sentence_initial_surname_joins_the_full_name_given_later() {
     let text = "Will it pass? Will Smith thinks so.";
     let got = mentions(text, &Annotator::new().annotate(text));
     assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn things_named_like_people_are_not_people() {
+    use Label::*;
+    check(&[
+        // A genus before its species (a lowercase non-English word with a Latin ending).
+        ("The team studied Formica fusca in the wild.", &[]),
+        ("Mosquitoes such as Aedes aegypti spread it, Ortega said.", &[("Ortega", Person, "Ortega")]),
+        // A vehicle or instrument, also two coordinated ones; an organization before one stays.
+        ("The Galileo and Ulysses spacecraft carried dust detectors.", &[]),
+        ("Images from the Hubble telescope were released.", &[]),
+        ("The NASA spacecraft landed.", &[("NASA", Org, "National Aeronautics and Space Administration")]),
+        // An award, whoever it is named after.
+        ("She won the Nobel Prize in 2001.", &[]),
+        ("Atwood, a Booker Prize-winner, spoke.", &[]),
+    ]);
+}
+
+#[test]
+fn a_given_name_someone_is_called_by_is_a_person() {
+    use Label::Person;
+    check(&[
+        // Greeted, introduced, thanked, addressed at the start of a quotation.
+        ("He said, 'Hey Frank, my name is John.'", &[("Frank", Person, "Frank"), ("John", Person, "John")]),
+        ("The e-mail said, 'Frank, I have never bothered you.'", &[("Frank", Person, "Frank")]),
+        ("Thank you, Mark.", &[("Mark", Person, "Mark")]),
+        // Not an adjective, a word of address or a quoted title.
+        ("Frank talks followed.", &[]),
+        ("“Man, you are working hard,” she said.", &[]),
+        ("She wrote 'Hope,' a memoir.", &[]),
+    ]);
+}
+
+#[test]
+fn a_family_name_and_a_hyphenated_given_name_are_one_person() {
+    use Label::*;
+    check(&[
+        // "Park" is no park and "-bin" is part of the name.
+        ("The coach substituted Park Joo-Ho at half time.", &[("Park Joo-Ho", Person, "Park Joo-Ho")]),
+        ("They watched mayor Hau Lung-bin flip the switch.", &[("Hau Lung-bin", Person, "Hau Lung-bin")]),
+        // Not a compound: an ending of English compounds, two English words.
+        ("Veterans of the Gulf War-era fought.", &[("Gulf War", Place, "Gulf War")]),
+        ("The Bush-led coalition won.", &[]),
+    ]);
+}
+
+#[test]
+fn a_name_someone_is_called_by_is_a_nickname() {
+    use Label::Person;
+    check(&[
+        ("They used to call him The Birdman.", &[("Birdman", Person, "Birdman")]),
+        ("Critics called her the Iron Lady.", &[("Iron Lady", Person, "Iron Lady")]),
+        // Not a lowercase noun or a day.
+        ("They called him a Nazi.", &[]),
+        ("He called her Monday.", &[]),
+    ]);
+}
+
+#[test]
+fn a_reading_list_writes_the_surname_first() {
+    use Label::*;
+    check(&[
+        (
+            "Books:\nMarx, Karl and Engels, Friedrich. The Communist Manifesto\nTwain, Mark. Roughing It",
+            &[
+                ("Marx, Karl", Person, "Marx, Karl"),
+                ("Engels, Friedrich", Person, "Engels, Friedrich"),
+                ("Twain, Mark", Person, "Twain, Mark"),
+            ],
+        ),
+        // Not a list: a place and its country, an opening adverb.
+        ("Paris, France. The city is calm.", &[("Paris", Place, "Paris"), ("France", Place, "France")]),
+        ("Yesterday, Eliécer Góngora came.", &[("Eliécer Góngora", Person, "Eliécer Góngora")]),
+    ]);
+}
+
+#[test]
+fn going_on_is_no_speech() {
+    use Label::Person;
+    check(&[
+        // A title in the plural is no speaker's name.
+        ("A number of Senators condemned the act.", &[]),
+        // A word after "pro-"/"anti-" is no speaker.
+        ("It was the eleventh week of pro-Democracy protests.", &[]),
+        // "continues to" is no reporting verb next to a word that is no known name…
+        ("And if Chrome continues to surge, it wins.", &[]),
+        // …but a known surname still speaks.
+        ("Ortega continued to protest.", &[("Ortega", Person, "Ortega")]),
+    ]);
 }

@@ -38,6 +38,7 @@ Amhara Oromo Tigrayan Tigrayans Somali Somalis Persian Persians Cuban-American C
 Mexican-Americans African-American African-Americans Asian-American Asian-Americans Arab-American
 Texan Texans Californian Californians Floridian Floridians New Yorker New Yorkers Chicagoan Londoner Londoners
 Parisian Muscovite Muscovites Havanan Habanero Habaneros Scot Scots Scottish Welsh English Irish Northern Irish
+Victorian Victorians Queenslander Queenslanders Tasmanian Tasmanians Edwardian Elizabethan
 Democrat Democrats Democratic Republican Republicans Communist Communists Socialist Socialists Marxist Marxists
 Conservative Conservatives Liberal Liberals Tory Tories Labourite Islamist Islamists Jihadist Jihadists
 Sandinista Sandinistas Chavista Chavistas Castroist Castroists Bolshevik Bolsheviks Nazi Nazis Zionist Zionists

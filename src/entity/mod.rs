@@ -368,8 +368,9 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                         matches!(article, "al" | "el" | "ad" | "ash" | "as" | "az" | "ar" | "an" | "at")
                             && rest.chars().next().is_some_and(char::is_uppercase)
                     });
-                    let capitalised =
-                        (arabic || word.chars().next().is_some_and(char::is_uppercase)) && word.chars().count() > 2;
+                    let elided = rules::is_elided_particle_name(word);
+                    let capitalised = (arabic || elided || word.chars().next().is_some_and(char::is_uppercase))
+                        && word.chars().count() > 2;
                     if words.len() >= 2 && surname_like && capitalised && !(index == 0 && words.len() > 1) {
                         self.add_alias(word, cluster);
                         if word.contains('-') {

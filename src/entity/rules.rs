@@ -2,9 +2,10 @@
 //! candidates, with or without the gazetteer.
 //!
 //! A chunk is a run of name units — capitalised words, initials ("J."), abbreviated titles
-//! ("Mr."), `al-` names and gazetteer hits — joined by single spaces, hyphens ("Díaz-Balart"),
-//! name particles ("de la", "dos", "van", "bin") and, inside organization names, joiners ("of",
-//! "for", "and", "the"). Each chunk is then read from the left:
+//! ("Mr."), `al-` names, names with an elided particle ("d'Ettorre") and gazetteer hits — joined
+//! by single spaces, hyphens ("Díaz-Balart"), name particles ("de la", "dos", "van", "bin") and,
+//! inside organization names, joiners ("of", "for", "and", "the"). Each chunk is then read from
+//! the left:
 //!
 //! 1. **Sentence-initial words** that are ordinary English words ("Recently", "However", "The")
 //!    are dropped: capitalisation at the start of a sentence is not evidence of a name.
@@ -93,37 +94,114 @@ const PRISON_PHRASES: &[(&str, &str)] = &[
 ];
 
 /// Lowercase words before a quoted name that make it an organization's name.
-const ORG_TYPE_WORDS: &[&str] = &[
-    "platform",
-    "movement",
-    "group",
-    "organization",
-    "organisation",
-    "campaign",
-    "party",
-    "coalition",
-    "network",
-    "initiative",
-    "association",
-    "collective",
-    "alliance",
-    "front",
-    "union",
-    "newspaper",
-    "magazine",
-    "outlet",
-    "website",
-    "site",
-    "portal",
-    "channel",
-    "agency",
-    "foundation",
-    "company",
-    "firm",
-    "band",
-    "club",
-    "team",
+fn is_org_type_word(word: &str) -> bool {
+    matches!(
+        word,
+        "platform"
+            | "movement"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "campaign"
+            | "party"
+            | "coalition"
+            | "network"
+            | "initiative"
+            | "association"
+            | "collective"
+            | "alliance"
+            | "front"
+            | "union"
+            | "newspaper"
+            | "magazine"
+            | "outlet"
+            | "website"
+            | "site"
+            | "portal"
+            | "channel"
+            | "agency"
+            | "foundation"
+            | "company"
+            | "firm"
+            | "band"
+            | "club"
+            | "team"
+    )
+}
+
+/// Lowercase words that end hyphenated compounds after a name ("Gulf War-era", "Bush-led"): not
+/// the syllable of a given name.
+const COMPOUND_ENDINGS: &[&str] = &[
+    "era", "led", "run", "born", "made", "like", "type", "wide", "free", "old", "new", "age", "day", "year", "size",
+    "fed", "held", "only", "area", "zone", "bred", "tied", "less", "ish", "long", "ward", "wise", "rich", "poor",
+    "hit", "plus", "side", "base", "win", "loss", "ally", "ism", "ist", "ite", "ian", "esque",
 ];
+
+/// Capitalised words that end the name of an award: "Nobel Prize", "Golden Globe Award".
+const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "Trophy"];
+
+/// Lowercase words after a name that make it the name of a thing: "the Galileo spacecraft", "the
+/// Hubble telescope", "the Abrams tank".
+fn is_thing_word(word: &str) -> bool {
+    matches!(
+        word,
+        "spacecraft"
+            | "spaceship"
+            | "probe"
+            | "probes"
+            | "rover"
+            | "lander"
+            | "orbiter"
+            | "satellite"
+            | "satellites"
+            | "telescope"
+            | "rocket"
+            | "rockets"
+            | "capsule"
+            | "browser"
+            | "smartphone"
+            | "aircraft"
+            | "helicopter"
+            | "helicopters"
+            | "drone"
+            | "drones"
+            | "missile"
+            | "missiles"
+            | "tank"
+            | "tanks"
+            | "submarine"
+            | "warship"
+    )
+}
+
+/// Plural organization type words, and singular ones that only come before a quoted name in
+/// [`is_org_type_word`]'s company: "the schools Santo Spirito and Immacolata".
+fn is_org_type_plural(word: &str) -> bool {
+    matches!(
+        word,
+        "periodical"
+            | "journal"
+            | "school"
+            | "schools"
+            | "college"
+            | "hospital"
+            | "newspapers"
+            | "magazines"
+            | "companies"
+            | "firms"
+            | "groups"
+            | "parties"
+            | "organizations"
+            | "organisations"
+            | "charity"
+            | "charities"
+            | "bands"
+            | "clubs"
+            | "teams"
+            | "publishers"
+            | "broadcasters"
+    )
+}
 
 /// Lowercase words before a name that say it is a person: kin and roles (with a gender hint).
 const PERSON_CONTEXT: &[(&str, Sex)] = &[
@@ -262,6 +340,15 @@ impl<'a, 'd> Rules<'a, 'd> {
         let mut parts = Vec::new();
         let mut i = 0;
         while i < n {
+            if self.doc.tokens[i].is_capitalized()
+                && self.word_is(i + 1, ",")
+                && let Some(last) = self.inverted_name(i)
+            {
+                // "Twain, Mark." in a reading list: one mention, the comma inside.
+                self.push(i, last, Label::Person, Kind::Name { entry: None });
+                i = last + 1;
+                continue;
+            }
             if let Some(unit) = self.unit_at(i) {
                 let last = self.chunk_from(unit, &mut parts);
                 self.read_chunk(&parts);
@@ -323,7 +410,12 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
         }
-        if !self.is_name_word(i) || self.is_calendar_word(i) || self.is_caption_label(i) {
+        if !self.is_name_word(i) {
+            // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
+            let mixed = self.is_kind(i, TokenKind::Word(Case::Mixed));
+            return (mixed && is_elided_particle_name(self.word(i))).then_some(Unit { first: i, last: i, hit: None });
+        }
+        if self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
         }
         // An abbreviated title or an initial keeps its period: "Mr.", "Gen.", "J.".
@@ -354,6 +446,56 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn is_currency(&self, last: usize) -> bool {
         self.doc.tokens.get(last + 1).is_some_and(|t| t.span.start == self.doc.tokens[last].span.end)
             && self.word_is(last + 1, "$")
+    }
+
+    /// A name written surname first, as reading lists and references write it, starting at
+    /// token `first`: a capitalised word (a headline's too) opening its paragraph (or after "and" after such a name), a
+    /// comma, a known given name and at most two more names or initials, then a full stop,
+    /// "and", a bracket or the end of the line ("Twain, Mark. A Connecticut Yankee…", "Marx,
+    /// Karl and Engels, Friedrich."). Returns the last token of the given names.
+    fn inverted_name(&self, first: usize) -> Option<usize> {
+        let tokens = &self.doc.tokens;
+        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || self.is_calendar_word(first) {
+            return None;
+        }
+        let opens = match self.doc.previous_solid(first) {
+            None => true,
+            Some(p) if tokens[p].kind == TokenKind::LineBreak => true,
+            Some(p) => {
+                matches!(self.word(p), "and" | "&")
+                    && self.doc.previous_solid(p).is_some_and(|q| {
+                        self.out
+                            .last()
+                            .is_some_and(|c| c.last == q && c.label == Label::Person && self.word_is(c.first + 1, ","))
+                    })
+            }
+        };
+        if !opens || !self.is_gap(first + 2) {
+            return None;
+        }
+        let given = self.unit_at(first + 3)?;
+        if given.hit.is_some() || given.first != given.last || self.lexicon.given_name(self.word(given.first)).is_none()
+        {
+            return None;
+        }
+        let mut last = given.last;
+        for _ in 0..2 {
+            match self.unit_at(last + 2) {
+                Some(more) if self.is_gap(last + 1) && more.hit.is_none() && more.last <= more.first + 1 => {
+                    last = more.last;
+                }
+                _ => break,
+            }
+        }
+        // After "and" comes another inverted name ("Meanwhile, Jack and Jill…" is no list).
+        let ends = match self.doc.next_solid(last) {
+            None => true,
+            Some(n) if matches!(self.word(n), "and" | "&") => {
+                self.doc.next_solid(n).is_some_and(|m| tokens[m].is_capitalized() && self.word_is(m + 1, ","))
+            }
+            Some(n) => tokens[n].kind == TokenKind::LineBreak || matches!(self.word(n), "." | "("),
+        };
+        ends.then_some(last)
     }
 
     /// Whether token `i` is a caption label of news pages ("Image: Nick Moreau", "Photo: AP").
@@ -423,6 +565,16 @@ impl<'a, 'd> Rules<'a, 'd> {
                 end = unit.last;
                 continue;
             }
+            // "Hau Lung-bin", "Kim Jong-un": a lowercase syllable after a hyphen ends the given
+            // name of a family name and given name written the East Asian way.
+            if let [Part::Unit(family), Part::Unit(given)] = parts[..]
+                && self.lowercase_syllable_after(given.last)
+                && self.east_asian_name(&[family, Unit { first: given.first, last: given.last + 2, hit: None }])
+            {
+                parts[1] = Part::Unit(Unit { first: given.first, last: given.last + 2, hit: None });
+                end = given.last + 2;
+                break;
+            }
             if !self.is_gap(j) {
                 break;
             }
@@ -474,6 +626,65 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     fn read_chunk(&mut self, parts: &[Part]) {
+        let (Some(Part::Unit(head)), Some(Part::Unit(tail))) = (parts.first(), parts.last()) else { return };
+        // The rules on context below need a lowercase word next to the chunk: look once.
+        let lower = |i: Option<usize>| i.is_some_and(|i| self.is_kind(i, TokenKind::Word(Case::Lower)));
+        let lower_before = lower(self.doc.previous_solid(head.first));
+        let lower_after = lower(self.doc.next_solid(tail.last));
+        // "the religious schools Santo Spirito and Immacolata in Livorno", "the newspaper
+        // Granma,": names right after an organization type word are organizations, when the
+        // clause goes on with no verb of theirs.
+        if lower_before && let Some(end) = self.org_type_before(parts) {
+            let (names, rest) = parts.split_at(end);
+            let mut piece_start = 0;
+            for index in 0..=names.len() {
+                let ends = index == names.len()
+                    || matches!(parts[index], Part::Link { joiner: true })
+                        && matches!(parts.get(index + 1), Some(Part::Unit(u)) if self.doc.previous_solid(u.first).is_some_and(|p| matches!(self.word(p), "and" | "or")));
+                if ends {
+                    let units = units_of(&names[piece_start..index]);
+                    if let (Some(a), Some(b)) = (units.first(), units.last()) {
+                        self.push(a.first, b.last, Label::Org, Kind::Name { entry: None });
+                    }
+                    piece_start = index + 1;
+                }
+            }
+            // "… in Livorno": the place after them is read on its own.
+            if rest.len() > 1 {
+                self.read_chunk(&rest[1..]);
+            }
+            return;
+        }
+        // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
+        if lower_after
+            && let [Part::Unit(unit)] = parts
+            && unit.hit.is_none()
+            && unit.first == unit.last
+            && self.species_after(unit.last)
+        {
+            return;
+        }
+        // A vehicle, instrument or program named after someone is not that someone: "the
+        // Galileo and Ulysses spacecraft", "the Hubble telescope".
+        if lower_after
+            && self.thing_after(tail.last)
+            && parts.iter().all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some()))
+        {
+            return;
+        }
+        // "They called him The Birdman", "she calls herself the Iron Lady": a nickname.
+        if lower_before
+            && self.called_before(head.first)
+            && parts
+                .iter()
+                .all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some_and(|h| self.hit_label(h) != Label::Person)))
+        {
+            let start = if matches!(self.unit_text(*head), "The" | "A" | "An") { next_unit(parts, 0) } else { 0 };
+            if let (Some(Part::Unit(from)), Some(Part::Unit(to))) = (parts.get(start), parts.last()) {
+                self.push(from.first, to.last, Label::Person, Kind::Name { entry: None });
+                return;
+            }
+        }
         let mut start = 0;
         // 1. Sentence-initial ordinary words, and a capitalised article anywhere, are not names.
         while let Some(Part::Unit(unit)) = parts.get(start) {
@@ -484,7 +695,8 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && self.doc.is_sentence_initial(unit.first)
                 && self.lexicon.is_english(word)
                 && self.lexicon.titles.match_at(self.doc, unit.first).is_none()
-                && !self.given_name_leading(parts, start);
+                && !self.given_name_leading(parts, start)
+                && !self.addressed(*unit);
             if !(article || initial_word) {
                 break;
             }
@@ -633,8 +845,56 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return;
         }
-        // 3. Heads.
-        if let Some(label) = self.rightmost_head(&units)
+        // "Bill and Hillary Clinton", "Fatmah and Mohammad Elsamnah": a lone given name (or a
+        // word no list knows) joined by "and" to a full name shares its family name.
+        if let [Part::Unit(lone), Part::Link { joiner: true }, rest @ ..] = parts
+            && self.shares_family_name(*lone, rest)
+        {
+            let at = self.push(lone.first, lone.last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = self.lexicon.given_name(self.word(lone.first)).unwrap_or(Sex::Unknown);
+            self.read_chunk(rest);
+            return;
+        }
+        // "Park Joo-Ho", "Hau Lung-bin": a family name and a hyphenated given name.
+        if self.east_asian_name(&units) {
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+            self.out[at].sex = sex;
+            self.out[at].titled = titled;
+            return;
+        }
+        // An award is no entity, whoever it is named after ("Nobel Prize", "a Booker
+        // Prize-winner"); a known organization or place in its name still is.
+        if units.len() >= 2
+            && let Some(award) = units.last()
+            && award.hit.is_none()
+            && award.first == award.last
+            && AWARD_WORDS.contains(&self.word(award.first))
+        {
+            for unit in &units {
+                if let Some(hit) = unit.hit
+                    && self.hit_label(hit) != Label::Person
+                    && !self.ambiguous_hit(*unit, self.hit_label(hit))
+                {
+                    self.push(
+                        unit.first,
+                        unit.last,
+                        self.hit_label(hit),
+                        Kind::Name { entry: Some(self.hits[hit].entry) },
+                    );
+                }
+            }
+            return;
+        }
+        // 3. Heads. "in", "at" and "to" join a head's name to what is no part of it: "Caitlyn
+        // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
+        // Journalists").
+        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
+        if joined && let Some(split) = self.head_split(parts) {
+            self.read_chunk(&parts[..split]);
+            self.read_chunk(&parts[split + 1..]);
+            return;
+        }
+        if let Some(label) = self.rightmost_head(&units, !joined)
             && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
         {
             self.push(first, last, label, Kind::Name { entry: None });
@@ -669,8 +929,12 @@ impl<'a, 'd> Rules<'a, 'd> {
                 return;
             }
         }
+        // "Kalameh Sabz was founded in 2009": people are born, organizations founded.
+        if !titled && units.iter().all(|u| u.hit.is_none()) && self.founded_after(last) {
+            self.push(first, last, Label::Org, Kind::Name { entry: None });
+            return;
+        }
         // 5. People.
-        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
         if !joined && self.person_like(&units) && self.person_evidence(&units, titled) {
             let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
             self.out[at].sex = if sex != Sex::Unknown { sex } else { self.context_sex(first) };
@@ -704,17 +968,28 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if self.lexicon.is_surname(self.word(unit.first)) || self.cue_after(last) || self.cue_before(first) {
                     self.push(first, last, Label::Person, Kind::Bare);
                 }
+            } else if unit.first == unit.last && self.addressed(unit) {
+                // "Hey Frank, …", "my name is John", "‘Frank, thank you’": a given name that
+                // someone is called by.
+                self.push(first, last, Label::Person, Kind::Name { entry: None });
             } else if unit.first == unit.last {
                 let word = self.word(unit.first);
                 let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
-                let title = self.lexicon.titles.contains_word(word).is_some();
+                // "Senators condemned…": a title in the plural is no name either.
+                let title = self.lexicon.titles.contains_word(word).is_some()
+                    || word.strip_suffix('s').is_some_and(|one| self.lexicon.titles.contains_word(one).is_some());
                 let upper = self.doc.tokens[unit.first].kind == TokenKind::Word(Case::Upper);
                 if !ordinary && !title {
                     // "Garin said", "…,” said Hogue": a reporting verb next to a lone name makes it a
                     // person — not after an article ("the Internet posting").
                     let determined =
                         self.doc.previous_solid(first).is_some_and(|p| matches!(self.word(p), "the" | "a" | "an"));
-                    let speaks = !upper && !determined && (self.cue_after(last) || self.cue_before(first));
+                    // "pro-Democracy protests": a word after "pro-"/"anti-" is what is for or
+                    // against, not someone speaking.
+                    let prefixed = first >= 2
+                        && self.word_is(first - 1, "-")
+                        && matches!(self.word(first - 2), "pro" | "anti" | "non");
+                    let speaks = !upper && !determined && !prefixed && (self.cue_after(last) || self.cue_before(first));
                     let kind = if speaks || titled { Kind::Name { entry: None } } else { Kind::Bare };
                     let at = self.push(first, last, Label::Person, kind);
                     self.out[at].sex = sex;
@@ -779,6 +1054,9 @@ impl<'a, 'd> Rules<'a, 'd> {
                         self.push(unit.first, unit.last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                     }
                 }
+                None if self.addressed(unit) => {
+                    self.push(unit.first, unit.last, Label::Person, Kind::Name { entry: None });
+                }
                 None => {
                     let word = self.unit_text(unit);
                     let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
@@ -791,14 +1069,24 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     /// The label of the rightmost head word or phrase among the units, if any.
-    fn rightmost_head(&self, units: &[Unit]) -> Option<Label> {
+    fn rightmost_head(&self, units: &[Unit], hit_heads: bool) -> Option<Label> {
         let mut found = None;
         // A head phrase covers its words: "Detention Center" is one prison head, not a prison
         // head followed by the organization head "Center".
         let mut covered_to = 0;
-        for unit in units {
+        for (index, unit) in units.iter().enumerate() {
             if unit.hit.is_some() {
-                // A gazetteer name inside a longer name is not a head ("New York" in "New York University").
+                // A gazetteer name inside a longer name is not a head ("New York" in "New York
+                // University"), unless it is one head word that ends the name right after another
+                // unit: "Texas Senate", "Lincoln Memorial" (the Senate, the Memorial society).
+                let ends = hit_heads && index + 1 == units.len() && index > 0 && unit.first == unit.last;
+                if ends
+                    && unit.first == units[index - 1].last + 2
+                    && let Some((end, label)) = self.lexicon.heads.match_at(self.doc, unit.first)
+                    && end == unit.last
+                {
+                    found = Some(label);
+                }
                 continue;
             }
             for i in unit.first.max(covered_to)..=unit.last {
@@ -812,6 +1100,44 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
         }
         found
+    }
+
+    /// Where to split a joined chunk at "in", "at" or "to" (the index of the link part): before
+    /// the piece with the rightmost head when nothing before it has a head ("Caitlyn Jenner to
+    /// Trump Tower"), or after a place's head when a known place follows ("Trump Tower in New
+    /// York").
+    fn head_split(&self, parts: &[Part]) -> Option<usize> {
+        // The connector before a unit, past a "the": "in", "at", "to", or "the" alone right
+        // after a known name ("in Iran the Afghanistan Council paid").
+        let connector = |unit: &Unit| {
+            let mut p = self.doc.previous_solid(unit.first)?;
+            if self.word(p) == "the" {
+                let q = self.doc.previous_solid(p)?;
+                if self.doc.tokens[q].is_capitalized() {
+                    return Some("the");
+                }
+                p = q;
+            }
+            Some(self.word(p))
+        };
+        (1..parts.len().saturating_sub(1)).find(|&index| {
+            let (Part::Link { joiner: true }, Part::Unit(next)) = (&parts[index], &parts[index + 1]) else {
+                return false;
+            };
+            let word = connector(next);
+            if !matches!(word, Some("in" | "at" | "to" | "the")) {
+                return false;
+            }
+            // "the" alone splits only after a name a list knows ("Meet the Press" is one name).
+            if word == Some("the") && !matches!(parts[..index], [Part::Unit(Unit { hit: Some(_), .. })]) {
+                return false;
+            }
+            let before = self.rightmost_head(&units_of(&parts[..index]), false);
+            let after = self.rightmost_head(&units_of(&parts[index + 1..]), false);
+            let place_follows =
+                matches!(word, Some("in" | "at")) && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
+            before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
+        })
     }
 
     /// Whether units look like a person's name: plain capitalised words, initials, particles,
@@ -926,8 +1252,21 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn cue_after(&self, last: usize) -> bool {
         let Some(next) = self.doc.next_solid(last) else { return false };
         // A verb phrase counts as its verb ("told reporters", "said in a statement").
-        self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
-            && self.lexicon.cues.match_at(self.doc, next).is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun)
+        let cue = self.doc.tokens[next].kind == TokenKind::Word(Case::Lower)
+            && self
+                .lexicon
+                .cues
+                .match_at(self.doc, next)
+                .is_some_and(|(_, kind)| kind != crate::lexicon::CueKind::Noun);
+        // "Chrome continues to surge": going on is no speech, and no evidence of a person
+        // unless the word is a known name ("Ortega continued to protest").
+        let going_on = || {
+            matches!(self.word(next), "continue" | "continues" | "continued" | "continuing")
+                && self.doc.next_solid(next).is_some_and(|t| self.word(t) == "to")
+                && self.lexicon.given_name(self.word(last)).is_none()
+                && !self.lexicon.is_surname(self.word(last))
+        };
+        cue && !going_on()
     }
 
     /// Whether a reporting verb comes right before token `first`, itself right after a quote
@@ -963,6 +1302,258 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let ordinary = self.doc.is_sentence_initial(unit.first) && self.lexicon.is_english(word);
         ordinary || self.place_speaks(unit)
+    }
+
+    /// Whether `lone` and "and" come before `rest`, a full name of two to four plain words that
+    /// opens with a known given name and has no head; `lone` is one word, a known given name or
+    /// a capitalised word that is no English word, demonym or title.
+    fn shares_family_name(&self, lone: Unit, rest: &[Part]) -> bool {
+        // A word written onto what comes before is no name: "twitter.com/KThomasDC and …".
+        let tokens = &self.doc.tokens;
+        let stands_alone =
+            lone.first == 0 || tokens[lone.first - 1].is_blank() || tokens[lone.first - 1].quote().is_some();
+        if lone.hit.is_some()
+            || lone.first != lone.last
+            || !stands_alone
+            || self.doc.next_solid(lone.last).is_none_or(|n| self.word(n) != "and")
+        {
+            return false;
+        }
+        let full_name = match rest {
+            // A known person: "Hillary Clinton".
+            [Part::Unit(u)] => {
+                u.hit.is_some_and(|h| self.hit_label(h) == Label::Person)
+                    && u.last > u.first
+                    && self.lexicon.given_name(self.word(u.first)).is_some()
+            }
+            _ if rest.len() <= 4
+                && rest.iter().all(|p| matches!(p, Part::Unit(u) if u.hit.is_none() && u.first == u.last)) =>
+            {
+                let units = units_of(rest);
+                units.len() >= 2
+                    && self.lexicon.given_name(self.word(units[0].first)).is_some()
+                    && self.rightmost_head(&units, true).is_none()
+                    && self.person_like(&units)
+                    && self.person_evidence(&units, false)
+            }
+            _ => false,
+        };
+        let word = self.word(lone.first);
+        full_name
+            && (self.lexicon.given_name(word).is_some()
+                || self.doc.tokens[lone.first].kind == TokenKind::Word(Case::Capitalized)
+                    && !self.lexicon.is_english(word)
+                    && !self.is_demonym_unit(lone)
+                    && self.lexicon.titles.contains_word(word).is_none())
+    }
+
+    /// Whether "was founded", "was established", "was formed", "was set up" (or "were", "is",
+    /// "has been", "had been") follows token `last`.
+    fn founded_after(&self, last: usize) -> bool {
+        let Some(mut next) = self.doc.next_solid(last) else { return false };
+        if !matches!(self.word(next), "was" | "were" | "is" | "has" | "had") {
+            return false;
+        }
+        next = match self.doc.next_solid(next) {
+            Some(n) if self.word(n) == "been" => match self.doc.next_solid(n) {
+                Some(m) => m,
+                None => return false,
+            },
+            Some(n) => n,
+            None => return false,
+        };
+        matches!(self.word(next), "founded" | "established" | "formed" | "co-founded" | "incorporated")
+    }
+
+    /// Whether a chunk stands right after a lowercase organization type word ("the newspaper",
+    /// "the religious schools") and is followed by punctuation, a preposition or the end — not
+    /// by a verb ("the company Tim Cook runs", "the firms Manafort and Gates worked with"). A chunk that a list knows as a
+    /// person or a place is left to the other rules.
+    fn org_type_before(&self, parts: &[Part]) -> Option<usize> {
+        let Some(Part::Unit(first)) = parts.first() else { return None };
+        let mut before = self.doc.previous_solid(first.first)?;
+        // "a banned periodical called Nameh", "a group named Anonymous".
+        if matches!(self.word(before), "called" | "named") {
+            before = self.doc.previous_solid(before)?;
+        }
+        if !self.is_kind(before, TokenKind::Word(Case::Lower))
+            || !is_org_type_word(self.word(before)) && !is_org_type_plural(self.word(before))
+        {
+            return None;
+        }
+        // The names end before "in"/"at" and a known place: "… Immacolata in Livorno".
+        let end = (1..parts.len())
+            .find(|&index| {
+                matches!(parts[index], Part::Link { joiner: true })
+                    && matches!(parts.get(index + 1), Some(Part::Unit(u))
+                        if u.hit.is_some_and(|h| self.hit_label(h) == Label::Place)
+                            && self.doc.previous_solid(u.first).is_some_and(|p| matches!(self.word(p), "in" | "at")))
+            })
+            .unwrap_or(parts.len());
+        let names = &parts[..end];
+        let Some(Part::Unit(last)) = names.last() else { return None };
+        let known =
+            names.iter().any(|p| matches!(p, Part::Unit(u) if u.hit.is_some_and(|h| self.hit_label(h) != Label::Org)));
+        let follows_well = match self.doc.next_solid(last.last) {
+            None => true,
+            Some(n) => {
+                let token = &self.doc.tokens[n];
+                token.kind == TokenKind::LineBreak
+                    || !token.is_word() && token.quote().is_none()
+                    || matches!(self.word(n), "in" | "of" | "on" | "at" | "for" | "from" | "with")
+            }
+        };
+        // Not a title and a name ("the campaign Chairman John Podesta"), not one ordinary word
+        // ("network TV").
+        let titled = self.lexicon.titles.match_at(self.doc, first.first).is_some();
+        let word = names.len() == 1 && self.lexicon.is_english(self.word(first.first));
+        (!known && follows_well && !titled && !word).then_some(end)
+    }
+
+    /// Whether a lone given name is what someone is called by: greeted ("Hey Frank,", "Dear
+    /// John,", "thank you, Frank."), introduced ("my name is John", "a man named Ali"), or
+    /// addressed at the start of a quotation ("‘Frank, thank you…’").
+    fn addressed(&self, unit: Unit) -> bool {
+        if unit.hit.is_some() || unit.first != unit.last {
+            return false;
+        }
+        // The context first: it is cheap, and rarely there.
+        let Some(before) = self.doc.previous_solid(unit.first) else { return false };
+        let after = self.doc.next_solid(unit.last);
+        let punctuation_after = || {
+            after.is_none_or(|a| {
+                matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
+            })
+        };
+        let word_before = |i: usize| self.doc.previous_solid(i).map(|p| (p, self.word(p)));
+        let context = match self.word(before) {
+            "Hey" | "Hi" | "Hello" | "Dear" | "hey" | "hi" | "hello" | "dear" => punctuation_after(),
+            "," => {
+                // "Thank you, Frank."
+                let you = word_before(before);
+                let thank = you.and_then(|(p, w)| (w == "you").then(|| word_before(p)).flatten());
+                thank.is_some_and(|(_, w)| matches!(w, "thank" | "Thank")) && punctuation_after()
+            }
+            // "my name is John", "her name was Ana"
+            "is" | "was" => word_before(before).is_some_and(|(_, w)| w == "name"),
+            "named" => true,
+            _ => {
+                let opens_quote = self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Close);
+                // The quotation goes on after the comma: "‘Hope,’ help for…" is a title.
+                let comma = after.filter(|&a| self.word(a) == ",");
+                let goes_on =
+                    || comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
+                opens_quote && goes_on()
+            }
+        };
+        // "Man, you are working it hard", "Honey, …": words of address that are given names too.
+        let word = self.word(unit.first);
+        context
+            && self.lexicon.given_name(word).is_some()
+            && self.lexicon.descriptor(word).is_none()
+            && !matches!(word, "Honey" | "Buddy" | "Baby" | "Darling")
+    }
+
+    /// Whether a verb of naming and a personal pronoun come right before token `first` (a
+    /// lowercase "the" may come between): "called him", "calls herself", "nicknamed me the".
+    fn called_before(&self, first: usize) -> bool {
+        let Some(mut before) = self.doc.previous_solid(first) else { return false };
+        if self.word(before) == "the" {
+            let Some(b) = self.doc.previous_solid(before) else { return false };
+            before = b;
+        }
+        if !matches!(self.word(before), "him" | "her" | "me" | "himself" | "herself" | "myself") {
+            return false;
+        }
+        self.doc.previous_solid(before).is_some_and(|verb| {
+            matches!(
+                self.word(verb),
+                "call" | "calls" | "called" | "calling" | "nicknamed" | "dubbed" | "nickname" | "dub"
+            )
+        })
+    }
+
+    /// Whether a hyphen and a lowercase syllable of two to four letters are written right after
+    /// token `last`, and end the word: "Lung-bin", "Jong-un" (not "War-era", "Kong-based").
+    fn lowercase_syllable_after(&self, last: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let (dash, syllable) = (last + 1, last + 2);
+        let attached = |i: usize| tokens.get(i).is_some_and(|t| t.span.start == tokens[i - 1].span.end);
+        self.word_is(dash, "-")
+            && attached(dash)
+            && attached(syllable)
+            && matches!(tokens[syllable].kind, TokenKind::Word(Case::Lower))
+            && (2..=4).contains(&self.word(syllable).len())
+            && self.word(syllable).bytes().all(|b| b.is_ascii_lowercase())
+            && !COMPOUND_ENDINGS.contains(&self.word(syllable))
+            && !(attached(syllable + 1) && !tokens[syllable + 1].is_blank() && !self.word_is(syllable + 1, ","))
+    }
+
+    /// Whether units are a family name and a hyphenated given name written the East Asian way
+    /// ("Park Joo-Ho", "Moon Jae-in", "Hau Lung-bin"): a known surname of two to five letters,
+    /// then two syllables of two to four letters joined by a hyphen, not both English words.
+    fn east_asian_name(&self, units: &[Unit]) -> bool {
+        let short = |i: usize, max: usize| {
+            let word = self.word(i);
+            (2..=max).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
+        };
+        // The shape first (cheap), the lexicons last.
+        let Some((family, given)) = units.split_first() else { return false };
+        let (a, b) = match given {
+            [g] if g.hit.is_none() && g.last == g.first + 2 => (g.first, g.last),
+            [x, y] if x.hit.is_none() && y.hit.is_none() && x.first == x.last && y.first == y.last => {
+                (x.first, y.first)
+            }
+            _ => return false,
+        };
+        if b != a + 2
+            || !self.word_is(a + 1, "-")
+            || !short(a, 4)
+            || !short(b, 4)
+            || family.hit.is_some()
+            || family.first != family.last
+            || !short(family.first, 5)
+        {
+            return false;
+        }
+        // A lowercase second syllable was checked against compound endings ("War-era"); two
+        // capitalised English words are a compound ("Area-Wide").
+        let lower = self.doc.tokens[b].kind == TokenKind::Word(Case::Lower);
+        self.lexicon.is_surname(self.word(family.first))
+            && (lower || !(self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b))))
+    }
+
+    /// Whether the species word of a binomial follows token `last`: a lowercase word of four
+    /// letters or more that is no English word and has a Latin ending ("fusca", "aegypti",
+    /// "sapiens", "falciparum").
+    fn species_after(&self, last: usize) -> bool {
+        let i = last + 2;
+        if !self.is_gap(last + 1)
+            || !matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Word(Case::Lower)))
+        {
+            return false;
+        }
+        let word = self.word(i);
+        word.len() >= 4
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && ["a", "ae", "i", "is", "us", "um", "ens"].iter().any(|end| word.ends_with(end))
+            && !self.lexicon.is_english(word)
+            && !PARTICLES.contains(&word)
+            && !JOINERS.contains(&word)
+    }
+
+    /// Whether a lowercase word for a vehicle, instrument or program follows token `last`
+    /// ("Galileo spacecraft"), also after a coordinated name ("Galileo and Ulysses spacecraft").
+    fn thing_after(&self, last: usize) -> bool {
+        let Some(mut next) = self.doc.next_solid(last) else { return false };
+        if matches!(self.word(next), "and" | "or")
+            && let Some(name) = self.doc.next_solid(next)
+            && self.is_name_word(name)
+            && let Some(after) = self.doc.next_solid(name)
+        {
+            next = after;
+        }
+        self.is_kind(next, TokenKind::Word(Case::Lower)) && is_thing_word(self.word(next))
     }
 
     /// Whether "town of", "city of", "village of" (and the like) come right before token `first`.
@@ -1047,9 +1638,15 @@ impl<'a, 'd> Rules<'a, 'd> {
             && !candidate.titled
             && !matches!(candidate.kind, Kind::Name { entry: Some(_) })
             && self.lexicon.given_name(self.word(candidate.first)).is_none();
+        // A demonym that is also a surname describes the prison: "the Victorian prison".
+        let demonym = || {
+            candidate.first == candidate.last
+                && self.is_demonym_unit(Unit { first: candidate.first, last: candidate.last, hit: None })
+        };
         if (candidate.label != Label::Person || candidate.kind == Kind::Bare || weak_person)
             && !self.indefinite_before(candidate.first)
             && let Some(end) = self.prison_word_after(candidate.last)
+            && !demonym()
         {
             // A known prison keeps its entry; anything else becomes a new prison.
             let kind = if candidate.label == Label::Prison { candidate.kind } else { Kind::Name { entry: None } };
@@ -1165,7 +1762,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             // Only an opening mark after "type word + space" can start one.
             if tokens[open].quote().is_none_or(|m| m.role == QuoteRole::Close)
                 || !self.is_gap(open - 1)
-                || !self.is_lower_word(open - 2, ORG_TYPE_WORDS)
+                || !self.is_kind(open - 2, TokenKind::Word(Case::Lower))
+                || !is_org_type_word(self.word(open - 2))
             {
                 continue;
             }
@@ -1200,6 +1798,15 @@ fn is_contraction(word: &str) -> bool {
     let Some(at) = word.rfind(['\'', '’']) else { return false };
     let ending = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "t")
+}
+
+/// Whether a word is a name with an elided particle written onto it: "d'Ettorre", "d’Alembert"
+/// (the particle lowercase, the name capitalised).
+pub(crate) fn is_elided_particle_name(word: &str) -> bool {
+    let rest = word.strip_prefix("d'").or_else(|| word.strip_prefix("d’"));
+    rest.is_some_and(|r| {
+        r.chars().next().is_some_and(char::is_uppercase) && r.chars().nth(1).is_some_and(char::is_lowercase)
+    })
 }
 
 /// The index of the next unit part after part `index`.
