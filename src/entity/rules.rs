@@ -642,7 +642,8 @@ impl<'a, 'd> Rules<'a, 'd> {
                     || matches!(parts[index], Part::Link { joiner: true })
                         && matches!(parts.get(index + 1), Some(Part::Unit(u)) if self.doc.previous_solid(u.first).is_some_and(|p| matches!(self.word(p), "and" | "or")));
                 if ends {
-                    let units = units_of(&names[piece_start..index]);
+                    let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
+                    let units = units_of(&names[piece_start..index], &mut buffer);
                     if let (Some(a), Some(b)) = (units.first(), units.last()) {
                         self.push(a.first, b.last, Label::Org, Kind::Name { entry: None });
                     }
@@ -870,7 +871,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             && award.first == award.last
             && AWARD_WORDS.contains(&self.word(award.first))
         {
-            for unit in &units {
+            for unit in units.iter() {
                 if let Some(hit) = unit.hit
                     && self.hit_label(hit) != Label::Person
                     && !self.ambiguous_hit(*unit, self.hit_label(hit))
@@ -1132,8 +1133,9 @@ impl<'a, 'd> Rules<'a, 'd> {
             if word == Some("the") && !matches!(parts[..index], [Part::Unit(Unit { hit: Some(_), .. })]) {
                 return false;
             }
-            let before = self.rightmost_head(&units_of(&parts[..index]), false);
-            let after = self.rightmost_head(&units_of(&parts[index + 1..]), false);
+            let (mut before_buffer, mut after_buffer) = ([EMPTY_UNIT; UNITS_ON_STACK], [EMPTY_UNIT; UNITS_ON_STACK]);
+            let before = self.rightmost_head(&units_of(&parts[..index], &mut before_buffer), false);
+            let after = self.rightmost_head(&units_of(&parts[index + 1..], &mut after_buffer), false);
             let place_follows =
                 matches!(word, Some("in" | "at")) && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
             before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
@@ -1329,7 +1331,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             _ if rest.len() <= 4
                 && rest.iter().all(|p| matches!(p, Part::Unit(u) if u.hit.is_none() && u.first == u.last)) =>
             {
-                let units = units_of(rest);
+                let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
+                let units = units_of(rest, &mut buffer);
                 units.len() >= 2
                     && self.lexicon.given_name(self.word(units[0].first)).is_some()
                     && self.rightmost_head(&units, true).is_none()
