@@ -340,6 +340,11 @@ impl<'a, 'd> Rules<'a, 'd> {
         let mut parts = Vec::new();
         let mut i = 0;
         while i < n {
+            // Space is nearly half of all tokens, and no name or hit starts there.
+            if self.doc.tokens[i].kind == TokenKind::Space {
+                i += 1;
+                continue;
+            }
             if self.doc.tokens[i].is_capitalized()
                 && self.word_is(i + 1, ",")
                 && let Some(last) = self.inverted_name(i)
@@ -388,7 +393,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn unit_at(&self, i: usize) -> Option<Unit> {
         let kind = self.doc.tokens.get(i)?.kind;
         let plain_lower = kind == TokenKind::Word(Case::Lower) && !self.is_kind(i + 1, TokenKind::Dash);
-        if !self.starts_hit(i) && (plain_lower || !matches!(kind, TokenKind::Word(_))) {
+        if (plain_lower || !matches!(kind, TokenKind::Word(_))) && !self.starts_hit(i) {
             return None;
         }
         self.unit_from(i)
