@@ -32,8 +32,12 @@ impl<'t> Document<'t> {
             sentence_of.resize(end.max(sentence_of.len()), index as u32);
         }
         sentence_of.resize(tokens.len(), 0);
-        let quote_marks =
-            (0..tokens.len() as u32).filter(|&i| matches!(tokens[i as usize].kind, TokenKind::Quote(_))).collect();
+        let quote_marks = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.kind, TokenKind::Quote(_)))
+            .map(|(i, _)| i as u32)
+            .collect();
         let first_word = sentences
             .iter()
             .map(|s| {
