@@ -19,6 +19,11 @@ struct Word {
     root_child: u32,
 }
 
+/// The bit of a word's length in [`TokenTrie::lower_first_lengths`].
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
 /// The trie. Node 0 is the root.
 #[derive(Clone, Debug)]
 pub(crate) struct TokenTrie {
@@ -35,6 +40,10 @@ pub(crate) struct TokenTrie {
     /// "and"): checking them against these short lists instead of the big word table saves a
     /// cache miss per word.
     lower_first_words: [Vec<Box<str>>; 26],
+    /// For each lowercase letter, a bit per length (31 for 31 bytes or more) of the first words
+    /// in `lower_first_words`: most lowercase tokens have a letter and length that begins no
+    /// name, and are turned away by a bit test without a call.
+    lower_first_lengths: [u32; 26],
     /// A token buffer reused by [`insert`](Self::insert), so that building the trie does not
     /// allocate one per name.
     scratch: Vec<token::Token>,
@@ -48,6 +57,7 @@ impl Default for TokenTrie {
             entries: vec![NONE],
             first_bytes: [false; 256],
             lower_first_words: Default::default(),
+            lower_first_lengths: [0; 26],
             scratch: Vec::new(),
         }
     }
@@ -87,6 +97,7 @@ impl TokenTrie {
                     if !list.iter().any(|w| **w == *word) {
                         list.push(word.into());
                     }
+                    self.lower_first_lengths[usize::from(byte - b'a')] |= length_bit(word.len());
                 }
             }
             let next_id = self.words.len() as u32;
@@ -135,8 +146,14 @@ impl TokenTrie {
     /// the rest is a call.
     #[inline(always)]
     pub fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
-        let first_byte = doc.text.as_bytes()[doc.tokens[first].span.start];
+        let span = doc.tokens[first].span;
+        let first_byte = doc.text.as_bytes()[span.start];
         if !self.first_bytes[first_byte as usize] {
+            return None;
+        }
+        if first_byte.is_ascii_lowercase()
+            && self.lower_first_lengths[usize::from(first_byte - b'a')] & length_bit(span.len()) == 0
+        {
             return None;
         }
         self.longest_from(doc, first, first_byte)
