@@ -81,10 +81,11 @@ struct First<T> {
     longer: bool,
 }
 
-/// The size of a [`Phrases`] sketch table, in 64-bit words (4,096 bits).
-const SKETCH_WORDS: usize = 64;
+/// The size of a [`Phrases`] sketch table, in 64-bit words (16,384 bits: the cue list has about a
+/// thousand first words, and a table a quarter full let one common word in four through).
+const SKETCH_WORDS: usize = 256;
 
-/// A 12-bit fingerprint of a word from its length and its first, second and last bytes (ASCII
+/// A 14-bit fingerprint of a word from its length and its first, second and last bytes (ASCII
 /// lower case): the same for every word that matches a stored word, case folded or not.
 fn sketch(word: &str) -> usize {
     let bytes = word.as_bytes();
@@ -94,7 +95,7 @@ fn sketch(word: &str) -> usize {
         ^ u32::from(first.to_ascii_lowercase()).wrapping_mul(0x85EB_CA6B)
         ^ u32::from(second.to_ascii_lowercase()).wrapping_mul(0xC2B2_AE35)
         ^ u32::from(last.to_ascii_lowercase()).wrapping_mul(0x27D4_EB2F);
-    (mix >> 20) as usize
+    (mix >> 18) as usize
 }
 
 impl<T: Copy> Phrases<T> {
