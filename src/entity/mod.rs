@@ -411,6 +411,9 @@ const PEOPLE_PER_WORD: usize = 16;
 /// The form names are compared in: accents removed, curly apostrophes straightened. Borrowed
 /// unless something had to change.
 fn key(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     let folded = fold_accents(text);
     if folded.contains('’') { Cow::Owned(folded.replace('’', "'")) } else { folded }
 }
