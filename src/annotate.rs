@@ -65,7 +65,7 @@ impl Annotator {
         let hits = self.inner.gazetteer.find(&doc);
         let found = entity::recognize(&doc, &hits, &self.inner.gazetteer, &self.inner.lexicon);
         let quotes = quote::find(&doc, &found, &self.inner.lexicon);
-        let (entities, clusters) = found.to_public();
+        let (entities, clusters) = found.into_public();
         Annotations { entities, clusters, quotes }
     }
 

@@ -58,11 +58,11 @@ pub(crate) struct Entities {
 }
 
 impl Entities {
-    /// The public mentions and clusters.
-    pub fn to_public(&self) -> (Vec<Entity>, Vec<Cluster>) {
+    /// The public mentions and clusters (the names move, not copied).
+    pub fn into_public(self) -> (Vec<Entity>, Vec<Cluster>) {
         let entities =
             self.mentions.iter().map(|m| Entity { span: m.span, label: m.label, entity: m.cluster }).collect();
-        let clusters = self.clusters.iter().map(|c| Cluster { label: c.label, name: c.name.clone() }).collect();
+        let clusters = self.clusters.into_iter().map(|c| Cluster { label: c.label, name: c.name }).collect();
         (entities, clusters)
     }
 
@@ -227,26 +227,27 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         if let Some(&cluster) = self.by_entry.get(&entry) {
             return cluster;
         }
-        let found = self.gazetteer.entry(entry);
-        let (label, name) = (found.label, found.name.to_string());
+        let gazetteer = self.gazetteer;
+        let found = gazetteer.entry(entry);
+        let (label, name): (Label, &str) = (found.label, &found.name);
         // A gazetteer person may already have been met under a shorter form of the name.
         let earlier = if label == Label::Person {
-            self.person_containing(&name).or_else(|| self.bare_surname_of(&name))
+            self.person_containing(name).or_else(|| self.bare_surname_of(name))
         } else {
             None
         };
         let cluster = match earlier {
             Some(cluster) => {
                 let entity = &mut self.entities.clusters[cluster];
-                entity.name = name.clone();
+                entity.name = name.to_string();
                 entity.name_tokens = usize::MAX;
                 entity.entry = Some(entry);
                 cluster
             }
-            None => self.new_cluster(label, name.clone(), usize::MAX, Some(entry)),
+            None => self.new_cluster(label, name.to_string(), usize::MAX, Some(entry)),
         };
         self.by_entry.insert(entry, cluster);
-        self.register_short_forms(cluster, &name, label);
+        self.register_short_forms(cluster, name, label);
         let text = &self.doc.text[candidate.span];
         self.register_short_forms(cluster, text, label);
         cluster
