@@ -407,7 +407,7 @@ fn scan_word(text: &str, start: usize, first_len: usize) -> Option<Word> {
             return Some(word);
         };
         // Most words end at a space or a punctuation mark that joins nothing: done on one byte.
-        if b == b' ' || WORD_BYTE[usize::from(b)] == 0 && b < 0x80 && !MID_BYTE[usize::from(b)] {
+        if b < 0x80 && !MID_BYTE[usize::from(b)] {
             return Some(word);
         }
         let (class, len) = if b < 0x80 { (ASCII_CLASS[usize::from(b)], 1) } else { wide_class_at(text, word.end) };
