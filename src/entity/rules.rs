@@ -860,9 +860,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
         // Journalists").
         let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
-        if joined && let Some(split) = self.head_split(parts) {
-            self.read_chunk(&parts[..split]);
-            self.read_chunk(&parts[split + 1..]);
+        if joined && self.split_around_head(parts) {
             return;
         }
         if let Some(label) = self.rightmost_head(&units, !joined)
@@ -1072,15 +1070,36 @@ impl<'a, 'd> Rules<'a, 'd> {
         found
     }
 
-    /// Where to split a joined chunk at "in", "at" or "to" (the index of the link part): before
-    /// the piece with the rightmost head when nothing before it has a head ("Caitlyn Jenner to
-    /// Trump Tower"), or after a place's head when a known place follows ("Trump Tower in New
-    /// York").
-    fn head_split(&self, parts: &[Part]) -> Option<usize> {
-        // The connector before a unit, past a "the": "in", "at", "to", or "the" alone right
-        // after a known name ("in Iran the Afghanistan Council paid").
-        let connector = |unit: &Unit| {
-            let mut p = self.doc.previous_solid(unit.first)?;
+    /// Splits a joined chunk at "in", "at" or "to" (or a lone "the" after a known name) and
+    /// reads the pieces, if the chunk's heads say so: at every such link before the first head
+    /// ("Caitlyn Jenner to Trump Tower"), or at the first "in"/"at" after a place's last head
+    /// when a known place follows ("Trump Tower in New York"). Returns whether it did. One pass
+    /// over the parts, and each piece is read once more at most: linear however long the chunk.
+    fn split_around_head(&mut self, parts: &[Part]) -> bool {
+        // The first and the last part with a head word, and the label of the last.
+        // A head phrase covers its words ("Convention Center" is no "Center").
+        let (mut first_head, mut last_head, mut covered_to) = (None, None, 0);
+        for (index, part) in parts.iter().enumerate() {
+            if let Part::Unit(u) = part
+                && u.hit.is_none()
+            {
+                for i in u.first.max(covered_to)..=u.last {
+                    if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
+                        first_head.get_or_insert(index);
+                        last_head = Some((index, label));
+                        covered_to = end + 1;
+                    }
+                }
+            }
+        }
+        let (Some(first_head), Some((last_head, label))) = (first_head, last_head) else { return false };
+        // The connector of the link at `index`: "in", "at", "to", or "the" alone right after a
+        // name ("in Iran the Afghanistan Council paid").
+        let connector = |index: usize| -> Option<&str> {
+            let (Part::Link { joiner: true }, Some(Part::Unit(next))) = (&parts[index], parts.get(index + 1)) else {
+                return None;
+            };
+            let mut p = self.doc.previous_solid(next.first)?;
             if self.word(p) == "the" {
                 let q = self.doc.previous_solid(p)?;
                 if self.doc.tokens[q].is_capitalized() {
@@ -1088,26 +1107,46 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
                 p = q;
             }
-            Some(self.word(p))
+            let word = self.word(p);
+            matches!(word, "in" | "at" | "to").then_some(word)
         };
-        (1..parts.len().saturating_sub(1)).find(|&index| {
-            let (Part::Link { joiner: true }, Part::Unit(next)) = (&parts[index], &parts[index + 1]) else {
-                return false;
-            };
-            let word = connector(next);
-            if !matches!(word, Some("in" | "at" | "to" | "the")) {
-                return false;
+        let mut cuts = Vec::new();
+        let mut piece_start = 0;
+        for index in 1..first_head {
+            match connector(index) {
+                // "the" alone splits only after a name a list knows ("Meet the Press" is one).
+                Some("the") if !matches!(parts[piece_start..index], [Part::Unit(Unit { hit: Some(_), .. })]) => {}
+                Some(_) => {
+                    cuts.push(index);
+                    piece_start = index + 1;
+                }
+                None => {}
             }
-            // "the" alone splits only after a name a list knows ("Meet the Press" is one name).
-            if word == Some("the") && !matches!(parts[..index], [Part::Unit(Unit { hit: Some(_), .. })]) {
-                return false;
+        }
+        if !cuts.is_empty() {
+            let mut start = 0;
+            for &cut in &cuts {
+                self.read_chunk(&parts[start..cut]);
+                start = cut + 1;
             }
-            let before = self.rightmost_head(&units_of(&parts[..index]), false);
-            let after = self.rightmost_head(&units_of(&parts[index + 1..]), false);
-            let place_follows =
-                matches!(word, Some("in" | "at")) && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
-            before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
-        })
+            self.read_chunk(&parts[start..]);
+            return true;
+        }
+        if label != Label::Place {
+            return false;
+        }
+        let place_after = (last_head + 1..parts.len()).find(|&index| {
+            matches!(connector(index), Some("in" | "at"))
+                && matches!(parts.get(index + 1), Some(Part::Unit(Unit { hit: Some(h), .. })) if self.hit_label(*h) == Label::Place)
+        });
+        match place_after {
+            Some(index) => {
+                self.read_chunk(&parts[..index]);
+                self.read_chunk(&parts[index + 1..]);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Whether units look like a person's name: plain capitalised words, initials, particles,
