@@ -131,6 +131,9 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
+        // Groups of people are no name, whatever their words head elsewhere.
+        ("Both Republicans and Democrats agreed.", &[]),
+        ("The College Republicans met.", &[("College Republicans", Org, "College Republicans")]),
         // A one-word gazetteer name that is a head word heads a name without joiners.
         ("He visited the Lincoln Memorial.", &[("Lincoln Memorial", Place, "Lincoln Memorial")]),
         ("The Texas Senate voted.", &[("Texas Senate", Org, "Texas Senate")]),

@@ -856,6 +856,11 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             return;
         }
+        // Groups of people joined by "and" are no name, whatever their words head elsewhere:
+        // "Republicans and Democrats" ("College Republicans" is one).
+        if units.len() >= 2 && units.iter().all(|u| self.is_demonym_unit(*u)) {
+            return;
+        }
         // 3. Heads. "in", "at" and "to" join a head's name to what is no part of it: "Caitlyn
         // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
         // Journalists").
