@@ -131,6 +131,10 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
+        // An organization's head word alone after "the" names it; a group of people does not.
+        ("“It is late,” The Post reported.", &[("Post", Org, "Post")]),
+        ("The Church's website is down.", &[("Church", Org, "Church")]),
+        ("It was a blow-out for the Republicans.", &[]),
         // Groups of people are no name, whatever their words head elsewhere.
         ("Both Republicans and Democrats agreed.", &[]),
         ("The College Republicans met.", &[("College Republicans", Org, "College Republicans")]),
@@ -345,6 +349,10 @@ fn a_reading_list_writes_the_surname_first() {
 fn going_on_is_no_speech() {
     use Label::Person;
     check(&[
+        // A pronoun is never a name, even where a reporting verb follows it.
+        ("It boasts the highest share. You said so.", &[]),
+        // A title after a title is no name, unless it is a surname too.
+        ("Mr. King said so.", &[("King", Person, "King")]),
         // A title in the plural is no speaker's name.
         ("A number of Senators condemned the act.", &[]),
         // A word after "pro-"/"anti-" is no speaker.

@@ -672,7 +672,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             if !(article || initial_word) {
                 break;
             }
-            if initial_word && !article {
+            if initial_word && !article && !is_pronoun(word) {
                 // Still a short form if an entity named earlier uses it ("Manning said").
                 self.push(unit.first, unit.last, Label::Person, Kind::Bare);
             }
@@ -917,11 +917,18 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         if units.len() == 1 {
             let unit = units[0];
+            // "It boasts…", "You said…": a pronoun is never a name.
+            if unit.hit.is_none() && is_pronoun(self.unit_text(unit)) {
+                return;
+            }
             if let Some(hit) = unit.hit {
                 let label = self.hit_label(hit);
                 if !self.ambiguous_hit(unit, label) {
                     self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                 }
+            } else if unit.first == unit.last && !titled && self.org_head_after_the(unit.first) {
+                // "The Post reported", "the Court ruled": an organization named by its head word.
+                self.push(first, last, Label::Org, Kind::Name { entry: None });
             } else if unit.first == unit.last && !titled && is_camel_case(self.word(unit.first)) {
                 // "LibriVox", "MicroMega", "WikiLeaks": a capital inside a word that is no
                 // Mc/Mac/De-style surname is how companies, sites and groups write their names —
@@ -1033,7 +1040,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 None => {
                     let word = self.unit_text(unit);
                     let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
-                    if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) {
+                    if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) && !is_pronoun(word) {
                         self.push(unit.first, unit.last, Label::Person, Kind::Bare);
                     }
                 }
@@ -1206,6 +1213,14 @@ impl<'a, 'd> Rules<'a, 'd> {
             // A title makes a person of any name-like words after it ("President Bush", "Mr.
             // Toccafondi"), not of ordinary ones ("Director of the National Iodine Nutrition study").
             let last_word = words[words.len() - 1];
+            // "Mr. President": a title after a title is no name, unless it is a surname too
+            // ("Mr. King").
+            if units.len() == 1
+                && self.lexicon.titles.contains_word(first_word).is_some()
+                && !self.lexicon.is_surname(first_word)
+            {
+                return false;
+            }
             return english < words.len()
                 || self.lexicon.given_name(first_word).is_some()
                 || self.lexicon.is_surname(last_word);
@@ -1359,6 +1374,14 @@ impl<'a, 'd> Rules<'a, 'd> {
                     && !self.lexicon.is_english(word)
                     && !self.is_demonym_unit(lone)
                     && self.lexicon.titles.contains_word(word).is_none())
+    }
+
+    /// Whether token `i` is an organization's head word alone after "the": "The Post", "the
+    /// Court".
+    fn org_head_after_the(&self, i: usize) -> bool {
+        self.doc.previous_solid(i).is_some_and(|p| matches!(self.word(p), "the" | "The"))
+            && self.lexicon.heads.match_at(self.doc, i).is_some_and(|(end, label)| end == i && label == Label::Org)
+            && !self.is_demonym_unit(Unit { first: i, last: i, hit: None })
     }
 
     /// Whether "was founded", "was established", "was formed", "was set up" (or "were", "is",
@@ -1821,6 +1844,29 @@ pub(crate) fn is_elided_particle_name(word: &str) -> bool {
     rest.is_some_and(|r| {
         r.chars().next().is_some_and(char::is_uppercase) && r.chars().nth(1).is_some_and(char::is_lowercase)
     })
+}
+
+/// Whether a capitalised word is a personal or possessive pronoun: never a name.
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "It" | "You"
+            | "We"
+            | "They"
+            | "He"
+            | "She"
+            | "Me"
+            | "Us"
+            | "Him"
+            | "Her"
+            | "Them"
+            | "Its"
+            | "Our"
+            | "Your"
+            | "Their"
+            | "His"
+            | "My"
+    )
 }
 
 /// The index of the next unit part after part `index`.
