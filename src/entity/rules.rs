@@ -428,7 +428,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Karl and Engels, Friedrich."). Returns the last token of the given names.
     fn inverted_name(&self, first: usize) -> Option<usize> {
         let tokens = &self.doc.tokens;
-        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || self.is_calendar_word(first) {
+        // (Weekdays and months are no surnames: "Monday, June 5.")
+        let calendar = || WEEKDAYS.contains(&self.word(first)) || MONTHS.contains(&self.word(first));
+        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || calendar() {
             return None;
         }
         let opens = match self.doc.previous_solid(first) {
@@ -1456,8 +1458,9 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // The context first: it is cheap, and rarely there.
         let Some(before) = self.doc.previous_solid(unit.first) else { return false };
-        let after = self.doc.next_solid(unit.last);
+        let after = || self.doc.next_solid(unit.last);
         let punctuation_after = || {
+            let after = after();
             after.is_none_or(|a| {
                 matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
             })
@@ -1477,9 +1480,10 @@ impl<'a, 'd> Rules<'a, 'd> {
             _ => {
                 let opens_quote = self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Close);
                 // The quotation goes on after the comma: "‘Hope,’ help for…" is a title.
-                let comma = after.filter(|&a| self.word(a) == ",");
-                let goes_on =
-                    || comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
+                let goes_on = || {
+                    let comma = after().filter(|&a| self.word(a) == ",");
+                    comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word())
+                };
                 opens_quote && goes_on()
             }
         };
