@@ -133,6 +133,11 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
         // An organization's head word alone after "the" names it; a group of people does not.
         ("“It is late,” The Post reported.", &[("Post", Org, "Post")]),
+        // …and joins the organization whose name it ends.
+        (
+            "The Washington Post said so. “Fine,” The Post reported.",
+            &[("Washington Post", Org, "Washington Post"), ("Post", Org, "Washington Post")],
+        ),
         ("The Church's website is down.", &[("Church", Org, "Church")]),
         ("It was a blow-out for the Republicans.", &[]),
         // Groups of people are no name, whatever their words head elsewhere.
