@@ -140,6 +140,9 @@ fn organizations_prisons_and_places_by_their_heads() {
         ),
         ("The Church's website is down.", &[("Church", Org, "Church")]),
         ("It was a blow-out for the Republicans.", &[]),
+        // An organization head word opening a sentence before a known place: a team or force.
+        ("Team Estonia had to rebuild its robot.", &[("Team Estonia", Org, "Team Estonia")]),
+        ("Yesterday Estonia said no.", &[("Estonia", Place, "Estonia")]),
         // Groups of people are no name, whatever their words head elsewhere.
         ("Both Republicans and Democrats agreed.", &[]),
         ("The College Republicans met.", &[("College Republicans", Org, "College Republicans")]),

@@ -670,6 +670,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && self.lexicon.is_english(word)
                 && self.lexicon.titles.match_at(self.doc, unit.first).is_none()
                 && !self.given_name_leading(parts, start)
+                && !self.head_before_place(parts, start)
                 && !self.addressed(*unit);
             if !(article || initial_word) {
                 break;
@@ -755,6 +756,21 @@ impl<'a, 'd> Rules<'a, 'd> {
             return;
         }
         self.read_rest(&parts[start..], sex, titled);
+    }
+
+    /// Whether the unit at `index` is an organization head word right before a known place that
+    /// ends the chunk: "Team Estonia", "Police Scotland" (a team or force of the place).
+    fn head_before_place(&self, parts: &[Part], index: usize) -> bool {
+        let Some(Part::Unit(unit)) = parts.get(index) else { return false };
+        let next = index + 1;
+        next + 1 == parts.len()
+            && !self.is_demonym_unit(*unit)
+            && matches!(parts[next], Part::Unit(Unit { hit: Some(h), .. }) if self.hit_label(h) == Label::Place)
+            && self
+                .lexicon
+                .heads
+                .match_at(self.doc, unit.first)
+                .is_some_and(|(end, l)| end == unit.last && l == Label::Org)
     }
 
     /// Whether the unit at `index` is a given name followed by another name unit ("Will Smith").
