@@ -22,6 +22,12 @@
 //! 6. Otherwise the chunk is split at its joiners and the parts are read again, so that "Cuba and
 //!    the United States" gives two places.
 //!
+//! Before step 1, the words around a chunk may decide it outright: an organization type word
+//! before it ("the law firm Perkins Coie"), a species or vehicle word after it ("Formica fusca",
+//! "the Galileo spacecraft"), a naming verb and pronoun before it ("they called him The
+//! Birdman"). A name written surname first in a reading list ("Twain, Mark.") is taken whole
+//! before chunking. DESIGN.md lists every rule with its examples.
+//!
 //! After the label, context may extend a candidate: a lowercase "prison"/"jail" after a name makes
 //! it a prison and joins the span ("Mar Verde prison"); a quoted name after an organization joins
 //! it ("Civic Resistance Front 'Orlando Zapata Tamayo'"); a quoted name after a person is their
