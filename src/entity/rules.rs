@@ -328,27 +328,58 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Runs the rules over the whole document; candidates come out in text order, disjoint.
     pub fn run(&mut self) -> Vec<Candidate> {
         let n = self.doc.tokens.len();
+        // Names written surname first open their paragraph: found per paragraph, so that the
+        // token loop below carries no test of its own for them.
+        let inverted = self.inverted_names();
+        let mut pending = inverted.iter().copied();
         let mut i = 0;
-        while i < n {
-            if self.doc.tokens[i].is_capitalized()
-                && self.word_is(i + 1, ",")
-                && let Some(last) = self.inverted_name(i)
-            {
-                // "Twain, Mark." in a reading list: one mention, the comma inside.
-                self.push(i, last, Label::Person, Kind::Name { entry: None });
-                i = last + 1;
-                continue;
+        loop {
+            let next = pending.next();
+            let stop = next.map_or(n, |(first, _)| first);
+            while i < stop {
+                if let Some(unit) = self.unit_at(i) {
+                    let (parts, last) = self.chunk_from(unit);
+                    self.read_chunk(&parts);
+                    i = last + 1;
+                    i = self.after_chunk(i);
+                } else {
+                    i += 1;
+                }
             }
-            if let Some(unit) = self.unit_at(i) {
-                let (parts, last) = self.chunk_from(unit);
-                self.read_chunk(&parts);
-                i = last + 1;
-                i = self.after_chunk(i);
-            } else {
-                i += 1;
+            match next {
+                // "Twain, Mark." in a reading list: one mention, the comma inside.
+                Some((first, last)) if i == first => {
+                    self.push(first, last, Label::Person, Kind::Name { entry: None });
+                    i = last + 1;
+                }
+                Some(_) => {}
+                None => break,
             }
         }
         std::mem::take(&mut self.out)
+    }
+
+    /// The names written surname first in the document, as (first token, last token), in text
+    /// order: one may open each paragraph, and each may be followed by "and" and another.
+    fn inverted_names(&self) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for paragraph in &self.doc.paragraphs {
+            let Some(mut first) = paragraph.tokens.clone().find(|&t| !self.doc.tokens[t].is_blank()) else {
+                continue;
+            };
+            let mut after = None;
+            while let Some(last) = self.inverted_name(first, after) {
+                found.push((first, last));
+                // "Marx, Karl and Engels, Friedrich."
+                let Some(and) = self.doc.next_solid(last).filter(|&a| matches!(self.word(a), "and" | "&")) else {
+                    break;
+                };
+                let Some(next) = self.doc.next_solid(and) else { break };
+                first = next;
+                after = Some(last);
+            }
+        }
+        found
     }
 
     // ----- chunking -----
@@ -432,24 +463,19 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// comma, a known given name and at most two more names or initials, then a full stop,
     /// "and", a bracket or the end of the line ("Twain, Mark. A Connecticut Yankee…", "Marx,
     /// Karl and Engels, Friedrich."). Returns the last token of the given names.
-    fn inverted_name(&self, first: usize) -> Option<usize> {
+    fn inverted_name(&self, first: usize, after: Option<usize>) -> Option<usize> {
         let tokens = &self.doc.tokens;
         // (Weekdays and months are no surnames: "Monday, June 5.")
         let calendar = || WEEKDAYS.contains(&self.word(first)) || MONTHS.contains(&self.word(first));
         if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || calendar() {
             return None;
         }
-        let opens = match self.doc.previous_solid(first) {
-            None => true,
-            Some(p) if tokens[p].kind == TokenKind::LineBreak => true,
-            Some(p) => {
-                matches!(self.word(p), "and" | "&")
-                    && self.doc.previous_solid(p).is_some_and(|q| {
-                        self.out
-                            .last()
-                            .is_some_and(|c| c.last == q && c.label == Label::Person && self.word_is(c.first + 1, ","))
-                    })
-            }
+        // The paragraph's first word, or the word after "and" after such a name.
+        let opens = match after {
+            None => self.doc.previous_solid(first).is_none_or(|p| tokens[p].kind == TokenKind::LineBreak),
+            Some(previous) => self.doc.previous_solid(first).is_some_and(|and| {
+                matches!(self.word(and), "and" | "&") && self.doc.previous_solid(and) == Some(previous)
+            }),
         };
         if !opens || !self.is_gap(first + 2) {
             return None;
@@ -607,14 +633,16 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     fn read_chunk(&mut self, parts: &[Part]) {
         let (Some(Part::Unit(head)), Some(Part::Unit(tail))) = (parts.first(), parts.last()) else { return };
-        // The rules on context below need a lowercase word next to the chunk: look once.
-        let lower = |i: Option<usize>| i.is_some_and(|i| self.is_kind(i, TokenKind::Word(Case::Lower)));
-        let lower_before = lower(self.doc.previous_solid(head.first));
-        let lower_after = lower(self.doc.next_solid(tail.last));
+        // The rules on context below need a lowercase word next to the chunk: look once, and
+        // call a rule only when the word is one it starts from.
+        let lower = |i: Option<usize>| i.filter(|&i| self.is_kind(i, TokenKind::Word(Case::Lower)));
+        let before = lower(self.doc.previous_solid(head.first)).map_or("", |b| self.word(b));
+        let after = lower(self.doc.next_solid(tail.last)).map_or("", |a| self.word(a));
         // "the religious schools Santo Spirito and Immacolata in Livorno", "the newspaper
         // Granma,": names right after an organization type word are organizations, when the
         // clause goes on with no verb of theirs.
-        if lower_before && let Some(end) = self.org_type_before(parts) {
+        let type_word = matches!(before, "called" | "named") || is_org_type_word(before) || is_org_type_plural(before);
+        if type_word && let Some(end) = self.org_type_before(parts) {
             let (names, rest) = parts.split_at(end);
             let mut piece_start = 0;
             for index in 0..=names.len() {
@@ -636,7 +664,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             return;
         }
         // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
-        if lower_after
+        if !after.is_empty()
             && let [Part::Unit(unit)] = parts
             && unit.hit.is_none()
             && unit.first == unit.last
@@ -646,14 +674,14 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // A vehicle, instrument or program named after someone is not that someone: "the
         // Galileo and Ulysses spacecraft", "the Hubble telescope".
-        if lower_after
+        if (matches!(after, "and" | "or") || is_thing_word(after))
             && self.thing_after(tail.last)
             && parts.iter().all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some()))
         {
             return;
         }
         // "They called him The Birdman", "she calls herself the Iron Lady": a nickname.
-        if lower_before
+        if matches!(before, "the" | "him" | "her" | "me" | "himself" | "herself" | "myself")
             && self.called_before(head.first)
             && parts
                 .iter()
