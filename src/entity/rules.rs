@@ -419,10 +419,13 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
         }
-        if !self.is_name_word(i) {
+        match tokens.get(i).map(|t| t.kind) {
+            Some(TokenKind::Word(Case::Capitalized | Case::Upper)) => {}
             // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
-            let mixed = self.is_kind(i, TokenKind::Word(Case::Mixed));
-            return (mixed && is_elided_particle_name(self.word(i))).then_some(Unit { first: i, last: i, hit: None });
+            Some(TokenKind::Word(Case::Mixed)) if is_elided_particle_name(self.word(i)) => {
+                return Some(Unit { first: i, last: i, hit: None });
+            }
+            _ => return None,
         }
         if self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
