@@ -292,6 +292,14 @@ fn things_named_like_people_are_not_people() {
         // An award, whoever it is named after.
         ("She won the Nobel Prize in 2001.", &[]),
         ("Atwood, a Booker Prize-winner, spoke.", &[]),
+        // A law or treaty, whoever it is named after; not a school of law, nor Jude Law.
+        ("It is also known as the \"Radio Control Law\".", &[]),
+        ("He would repeal the Dodd-Frank Act.", &[]),
+        (
+            "She teaches at New York University School of Law.",
+            &[("New York University School of Law", Org, "New York University School of Law")],
+        ),
+        ("Jude Law said so.", &[("Jude Law", Person, "Jude Law")]),
     ]);
 }
 

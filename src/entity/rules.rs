@@ -142,8 +142,23 @@ const COMPOUND_ENDINGS: &[&str] = &[
     "hit", "plus", "side", "base", "win", "loss", "ally", "ism", "ist", "ite", "ian", "esque",
 ];
 
-/// Capitalised words that end the name of an award: "Nobel Prize", "Golden Globe Award".
-const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "Trophy"];
+/// Capitalised words that end the name of an award or of a law or treaty, none of them an
+/// entity: "Nobel Prize", "Golden Globe Award", "Patriot Act", "Radio Control Law", "Second
+/// Amendment". ("Law" after a given name is a surname: "Jude Law".)
+const AWARD_WORDS: &[&str] = &[
+    "Prize",
+    "Prizes",
+    "Award",
+    "Awards",
+    "Medal",
+    "Trophy",
+    "Act",
+    "Law",
+    "Treaty",
+    "Amendment",
+    "Accord",
+    "Accords",
+];
 
 /// Lowercase words after a name that make it the name of a thing: "the Galileo spacecraft", "the
 /// Hubble telescope", "the Abrams tank".
@@ -888,13 +903,18 @@ impl<'a, 'd> Rules<'a, 'd> {
             self.out[at].titled = titled;
             return;
         }
-        // An award is no entity, whoever it is named after ("Nobel Prize", "a Booker
-        // Prize-winner"); a known organization or place in its name still is.
+        // An award or a law is no entity, whoever it is named after ("Nobel Prize", "a Booker
+        // Prize-winner", "the Magnitsky Act"); a known organization or place in its name still
+        // is. Not in a joined chunk: "School of Law"; "Hillary Clinton and the Second Amendment"
+        // is split first.
+        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
         if units.len() >= 2
+            && !joined
             && let Some(award) = units.last()
             && award.hit.is_none()
             && award.first == award.last
             && AWARD_WORDS.contains(&self.word(award.first))
+            && !(self.word(award.first) == "Law" && self.lexicon.given_name(self.unit_text(units[0])).is_some())
         {
             for unit in &units {
                 if let Some(hit) = unit.hit
@@ -919,7 +939,6 @@ impl<'a, 'd> Rules<'a, 'd> {
         // 3. Heads. "in", "at" and "to" join a head's name to what is no part of it: "Caitlyn
         // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
         // Journalists").
-        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
         if joined && self.split_around_head(parts) {
             return;
         }
