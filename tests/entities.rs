@@ -131,6 +131,21 @@ fn organizations_prisons_and_places_by_their_heads() {
         ("They fled the village of Kafr Nabl.", &[("Kafr Nabl", Place, "Kafr Nabl")]),
         // A lone word before a comma and a place that ends the phrase is a town.
         ("A boy from Irving, Texas, was held.", &[("Irving", Place, "Irving"), ("Texas", Place, "Texas")]),
+        // An organization's head word alone after "the" names it; a group of people does not.
+        ("“It is late,” The Post reported.", &[("Post", Org, "Post")]),
+        // …and joins the organization whose name it ends.
+        (
+            "The Washington Post said so. “Fine,” The Post reported.",
+            &[("Washington Post", Org, "Washington Post"), ("Post", Org, "Washington Post")],
+        ),
+        ("The Church's website is down.", &[("Church", Org, "Church")]),
+        ("It was a blow-out for the Republicans.", &[]),
+        // An organization head word opening a sentence before a known place: a team or force.
+        ("Team Estonia had to rebuild its robot.", &[("Team Estonia", Org, "Team Estonia")]),
+        ("Yesterday Estonia said no.", &[("Estonia", Place, "Estonia")]),
+        // Groups of people are no name, whatever their words head elsewhere.
+        ("Both Republicans and Democrats agreed.", &[]),
+        ("The College Republicans met.", &[("College Republicans", Org, "College Republicans")]),
         // A one-word gazetteer name that is a head word heads a name without joiners.
         ("He visited the Lincoln Memorial.", &[("Lincoln Memorial", Place, "Lincoln Memorial")]),
         ("The Texas Senate voted.", &[("Texas Senate", Org, "Texas Senate")]),
@@ -277,6 +292,14 @@ fn things_named_like_people_are_not_people() {
         // An award, whoever it is named after.
         ("She won the Nobel Prize in 2001.", &[]),
         ("Atwood, a Booker Prize-winner, spoke.", &[]),
+        // A law or treaty, whoever it is named after; not a school of law, nor Jude Law.
+        ("It is also known as the \"Radio Control Law\".", &[]),
+        ("He would repeal the Dodd-Frank Act.", &[]),
+        (
+            "She teaches at New York University School of Law.",
+            &[("New York University School of Law", Org, "New York University School of Law")],
+        ),
+        ("Jude Law said so.", &[("Jude Law", Person, "Jude Law")]),
     ]);
 }
 
@@ -342,6 +365,10 @@ fn a_reading_list_writes_the_surname_first() {
 fn going_on_is_no_speech() {
     use Label::Person;
     check(&[
+        // A pronoun is never a name, even where a reporting verb follows it.
+        ("It boasts the highest share. You said so.", &[]),
+        // A title after a title is no name, unless it is a surname too.
+        ("Mr. King said so.", &[("King", Person, "King")]),
         // A title in the plural is no speaker's name.
         ("A number of Senators condemned the act.", &[]),
         // A word after "pro-"/"anti-" is no speaker.

@@ -387,3 +387,13 @@ ORG\t.\t“”\t-
         invariants::check(&shifted, &annotator.annotate(&shifted)).unwrap_or_else(|e| panic!("{shifted:?}: {e}"));
     }
 }
+
+/// `entity::rules` split a chunk joined by "in"/"at"/"to" one link at a time, looking for heads
+/// on both sides of each link: a long chain before a head word was quadratic.
+#[test]
+fn a_long_chain_of_names_before_a_head_is_split_in_one_pass() {
+    let mut text = repeat("Maria to ", MB);
+    text.extend(b"Patriotic Union and Trump Tower");
+    text.extend(repeat(" in Havana", MB));
+    annotate_within("names joined by to, in and at around head words", text, LIMIT);
+}

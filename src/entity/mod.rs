@@ -107,6 +107,10 @@ struct Clusterer<'a, 'd> {
     /// Word (folded) → the people whose name has it, for finding a person by part of a name
     /// without scanning every entity.
     people_by_word: FxHashMap<String, Vec<usize>>,
+    /// Last word (folded) → the organization whose name of two words or more it ends, for an
+    /// organization named by its head word alone ("the Post" after "The Washington Post").
+    /// Apart from `aliases`, so that a bare word never joins an organization this way.
+    orgs_by_last_word: FxHashMap<String, usize>,
 }
 
 impl<'a, 'd> Clusterer<'a, 'd> {
@@ -120,6 +124,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             by_entry: FxHashMap::default(),
             by_name: FxHashMap::default(),
             people_by_word: FxHashMap::default(),
+            orgs_by_last_word: FxHashMap::default(),
         }
     }
 
@@ -265,6 +270,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             _ => self
                 .aliases
                 .get(key(text).as_ref())
+                .or_else(|| if words == 1 { self.orgs_by_last_word.get(key(text).as_ref()) } else { None })
                 .copied()
                 .filter(|&c| self.entities.clusters[c].label == candidate.label),
         };
@@ -399,6 +405,11 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                 }
                 if !name.contains(' ') {
                     self.add_alias(name, cluster);
+                } else if let Some(last) = name.rsplit(' ').next()
+                    && last.chars().next().is_some_and(char::is_uppercase)
+                    && last.chars().count() > 2
+                {
+                    self.orgs_by_last_word.entry(key(last).into_owned()).or_insert(cluster);
                 }
             }
             _ => {}

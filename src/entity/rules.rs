@@ -22,6 +22,12 @@
 //! 6. Otherwise the chunk is split at its joiners and the parts are read again, so that "Cuba and
 //!    the United States" gives two places.
 //!
+//! Before step 1, the words around a chunk may decide it outright: an organization type word
+//! before it ("the law firm Perkins Coie"), a species or vehicle word after it ("Formica fusca",
+//! "the Galileo spacecraft"), a naming verb and pronoun before it ("they called him The
+//! Birdman"). A name written surname first in a reading list ("Twain, Mark.") is taken whole
+//! before chunking. DESIGN.md lists every rule with its examples.
+//!
 //! After the label, context may extend a candidate: a lowercase "prison"/"jail" after a name makes
 //! it a prison and joins the span ("Mar Verde prison"); a quoted name after an organization joins
 //! it ("Civic Resistance Front 'Orlando Zapata Tamayo'"); a quoted name after a person is their
@@ -137,8 +143,23 @@ const COMPOUND_ENDINGS: &[&str] = &[
     "hit", "plus", "side", "base", "win", "loss", "ally", "ism", "ist", "ite", "ian", "esque",
 ];
 
-/// Capitalised words that end the name of an award: "Nobel Prize", "Golden Globe Award".
-const AWARD_WORDS: &[&str] = &["Prize", "Prizes", "Award", "Awards", "Medal", "Trophy"];
+/// Capitalised words that end the name of an award or of a law or treaty, none of them an
+/// entity: "Nobel Prize", "Golden Globe Award", "Patriot Act", "Radio Control Law", "Second
+/// Amendment". ("Law" after a given name is a surname: "Jude Law".)
+const AWARD_WORDS: &[&str] = &[
+    "Prize",
+    "Prizes",
+    "Award",
+    "Awards",
+    "Medal",
+    "Trophy",
+    "Act",
+    "Law",
+    "Treaty",
+    "Amendment",
+    "Accord",
+    "Accords",
+];
 
 /// Lowercase words after a name that make it the name of a thing: "the Galileo spacecraft", "the
 /// Hubble telescope", "the Abrams tank".
@@ -336,34 +357,65 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// Runs the rules over the whole document; candidates come out in text order, disjoint.
     pub fn run(&mut self) -> Vec<Candidate> {
         let n = self.doc.tokens.len();
+        // Names written surname first open their paragraph: found per paragraph, so that the
+        // token loop below carries no test of its own for them.
+        let inverted = self.inverted_names();
+        let mut pending = inverted.iter().copied();
         // One buffer for the parts of every chunk.
         let mut parts = Vec::new();
         let mut i = 0;
-        while i < n {
-            // Space is nearly half of all tokens, and no name or hit starts there.
-            if self.doc.tokens[i].kind == TokenKind::Space {
-                i += 1;
-                continue;
+        loop {
+            let next = pending.next();
+            let stop = next.map_or(n, |(first, _)| first);
+            while i < stop {
+                // Space is nearly half of all tokens, and no name or hit starts there.
+                if self.doc.tokens[i].kind == TokenKind::Space {
+                    i += 1;
+                    continue;
+                }
+                if let Some(unit) = self.unit_at(i) {
+                    let last = self.chunk_from(unit, &mut parts);
+                    self.read_chunk(&parts);
+                    i = last + 1;
+                    i = self.after_chunk(i);
+                } else {
+                    i += 1;
+                }
             }
-            if self.doc.tokens[i].is_capitalized()
-                && self.word_is(i + 1, ",")
-                && let Some(last) = self.inverted_name(i)
-            {
+            match next {
                 // "Twain, Mark." in a reading list: one mention, the comma inside.
-                self.push(i, last, Label::Person, Kind::Name { entry: None });
-                i = last + 1;
-                continue;
-            }
-            if let Some(unit) = self.unit_at(i) {
-                let last = self.chunk_from(unit, &mut parts);
-                self.read_chunk(&parts);
-                i = last + 1;
-                i = self.after_chunk(i);
-            } else {
-                i += 1;
+                Some((first, last)) if i == first => {
+                    self.push(first, last, Label::Person, Kind::Name { entry: None });
+                    i = last + 1;
+                }
+                Some(_) => {}
+                None => break,
             }
         }
         std::mem::take(&mut self.out)
+    }
+
+    /// The names written surname first in the document, as (first token, last token), in text
+    /// order: one may open each paragraph, and each may be followed by "and" and another.
+    fn inverted_names(&self) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for paragraph in &self.doc.paragraphs {
+            let Some(mut first) = paragraph.tokens.clone().find(|&t| !self.doc.tokens[t].is_blank()) else {
+                continue;
+            };
+            let mut after = None;
+            while let Some(last) = self.inverted_name(first, after) {
+                found.push((first, last));
+                // "Marx, Karl and Engels, Friedrich."
+                let Some(and) = self.doc.next_solid(last).filter(|&a| matches!(self.word(a), "and" | "&")) else {
+                    break;
+                };
+                let Some(next) = self.doc.next_solid(and) else { break };
+                first = next;
+                after = Some(last);
+            }
+        }
+        found
     }
 
     // ----- chunking -----
@@ -415,10 +467,13 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             return Some(Unit { first: i, last: i + 2, hit: None });
         }
-        if !self.is_name_word(i) {
+        match tokens.get(i).map(|t| t.kind) {
+            Some(TokenKind::Word(Case::Capitalized | Case::Upper)) => {}
             // "d'Ettorre", "d’Alembert": an elided particle written onto a capitalised name.
-            let mixed = self.is_kind(i, TokenKind::Word(Case::Mixed));
-            return (mixed && is_elided_particle_name(self.word(i))).then_some(Unit { first: i, last: i, hit: None });
+            Some(TokenKind::Word(Case::Mixed)) if is_elided_particle_name(self.word(i)) => {
+                return Some(Unit { first: i, last: i, hit: None });
+            }
+            _ => return None,
         }
         if self.is_calendar_word(i) || self.is_caption_label(i) {
             return None;
@@ -458,22 +513,19 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// comma, a known given name and at most two more names or initials, then a full stop,
     /// "and", a bracket or the end of the line ("Twain, Mark. A Connecticut Yankee…", "Marx,
     /// Karl and Engels, Friedrich."). Returns the last token of the given names.
-    fn inverted_name(&self, first: usize) -> Option<usize> {
+    fn inverted_name(&self, first: usize, after: Option<usize>) -> Option<usize> {
         let tokens = &self.doc.tokens;
-        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || self.is_calendar_word(first) {
+        // (Weekdays and months are no surnames: "Monday, June 5.")
+        let calendar = || WEEKDAYS.contains(&self.word(first)) || MONTHS.contains(&self.word(first));
+        if !tokens[first].is_capitalized() || !self.word_is(first + 1, ",") || calendar() {
             return None;
         }
-        let opens = match self.doc.previous_solid(first) {
-            None => true,
-            Some(p) if tokens[p].kind == TokenKind::LineBreak => true,
-            Some(p) => {
-                matches!(self.word(p), "and" | "&")
-                    && self.doc.previous_solid(p).is_some_and(|q| {
-                        self.out
-                            .last()
-                            .is_some_and(|c| c.last == q && c.label == Label::Person && self.word_is(c.first + 1, ","))
-                    })
-            }
+        // The paragraph's first word, or the word after "and" after such a name.
+        let opens = match after {
+            None => self.doc.previous_solid(first).is_none_or(|p| tokens[p].kind == TokenKind::LineBreak),
+            Some(previous) => self.doc.previous_solid(first).is_some_and(|and| {
+                matches!(self.word(and), "and" | "&") && self.doc.previous_solid(and) == Some(previous)
+            }),
         };
         if !opens || !self.is_gap(first + 2) {
             return None;
@@ -632,14 +684,16 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     fn read_chunk(&mut self, parts: &[Part]) {
         let (Some(Part::Unit(head)), Some(Part::Unit(tail))) = (parts.first(), parts.last()) else { return };
-        // The rules on context below need a lowercase word next to the chunk: look once.
-        let lower = |i: Option<usize>| i.is_some_and(|i| self.is_kind(i, TokenKind::Word(Case::Lower)));
-        let lower_before = lower(self.doc.previous_solid(head.first));
-        let lower_after = lower(self.doc.next_solid(tail.last));
+        // The rules on context below need a lowercase word next to the chunk: look once, and
+        // call a rule only when the word is one it starts from.
+        let lower = |i: Option<usize>| i.filter(|&i| self.is_kind(i, TokenKind::Word(Case::Lower)));
+        let before = lower(self.doc.previous_solid(head.first)).map_or("", |b| self.word(b));
+        let after = lower(self.doc.next_solid(tail.last)).map_or("", |a| self.word(a));
         // "the religious schools Santo Spirito and Immacolata in Livorno", "the newspaper
         // Granma,": names right after an organization type word are organizations, when the
         // clause goes on with no verb of theirs.
-        if lower_before && let Some(end) = self.org_type_before(parts) {
+        let type_word = matches!(before, "called" | "named") || is_org_type_word(before) || is_org_type_plural(before);
+        if type_word && let Some(end) = self.org_type_before(parts) {
             let (names, rest) = parts.split_at(end);
             let mut piece_start = 0;
             for index in 0..=names.len() {
@@ -662,7 +716,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             return;
         }
         // A genus before its species is no name: "Formica fusca", "Aedes aegypti".
-        if lower_after
+        if !after.is_empty()
             && let [Part::Unit(unit)] = parts
             && unit.hit.is_none()
             && unit.first == unit.last
@@ -672,14 +726,14 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // A vehicle, instrument or program named after someone is not that someone: "the
         // Galileo and Ulysses spacecraft", "the Hubble telescope".
-        if lower_after
+        if (matches!(after, "and" | "or") || is_thing_word(after))
             && self.thing_after(tail.last)
             && parts.iter().all(|p| !matches!(p, Part::Unit(u) if u.hit.is_some()))
         {
             return;
         }
         // "They called him The Birdman", "she calls herself the Iron Lady": a nickname.
-        if lower_before
+        if matches!(before, "the" | "him" | "her" | "me" | "himself" | "herself" | "myself")
             && self.called_before(head.first)
             && parts
                 .iter()
@@ -702,11 +756,12 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && self.lexicon.is_english(word)
                 && self.lexicon.titles.match_at(self.doc, unit.first).is_none()
                 && !self.given_name_leading(parts, start)
+                && !self.head_before_place(parts, start)
                 && !self.addressed(*unit);
             if !(article || initial_word) {
                 break;
             }
-            if initial_word && !article {
+            if initial_word && !article && !is_pronoun(word) {
                 // Still a short form if an entity named earlier uses it ("Manning said").
                 self.push(unit.first, unit.last, Label::Person, Kind::Bare);
             }
@@ -789,6 +844,21 @@ impl<'a, 'd> Rules<'a, 'd> {
         self.read_rest(&parts[start..], sex, titled);
     }
 
+    /// Whether the unit at `index` is an organization head word right before a known place that
+    /// ends the chunk: "Team Estonia", "Police Scotland" (a team or force of the place).
+    fn head_before_place(&self, parts: &[Part], index: usize) -> bool {
+        let Some(Part::Unit(unit)) = parts.get(index) else { return false };
+        let next = index + 1;
+        next + 1 == parts.len()
+            && !self.is_demonym_unit(*unit)
+            && matches!(parts[next], Part::Unit(Unit { hit: Some(h), .. }) if self.hit_label(h) == Label::Place)
+            && self
+                .lexicon
+                .heads
+                .match_at(self.doc, unit.first)
+                .is_some_and(|(end, l)| end == unit.last && l == Label::Org)
+    }
+
     /// Whether the unit at `index` is a given name followed by another name unit ("Will Smith").
     fn given_name_leading(&self, parts: &[Part], index: usize) -> bool {
         let Some(Part::Unit(unit)) = parts.get(index) else { return false };
@@ -868,13 +938,18 @@ impl<'a, 'd> Rules<'a, 'd> {
             self.out[at].titled = titled;
             return;
         }
-        // An award is no entity, whoever it is named after ("Nobel Prize", "a Booker
-        // Prize-winner"); a known organization or place in its name still is.
+        // An award or a law is no entity, whoever it is named after ("Nobel Prize", "a Booker
+        // Prize-winner", "the Magnitsky Act"); a known organization or place in its name still
+        // is. Not in a joined chunk: "School of Law"; "Hillary Clinton and the Second Amendment"
+        // is split first.
+        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
         if units.len() >= 2
+            && !joined
             && let Some(award) = units.last()
             && award.hit.is_none()
             && award.first == award.last
             && AWARD_WORDS.contains(&self.word(award.first))
+            && !(self.word(award.first) == "Law" && self.lexicon.given_name(self.unit_text(units[0])).is_some())
         {
             for unit in units.iter() {
                 if let Some(hit) = unit.hit
@@ -891,13 +966,15 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             return;
         }
+        // Groups of people joined by "and" are no name, whatever their words head elsewhere:
+        // "Republicans and Democrats" ("College Republicans" is one).
+        if units.len() >= 2 && units.iter().all(|u| self.is_demonym_unit(*u)) {
+            return;
+        }
         // 3. Heads. "in", "at" and "to" join a head's name to what is no part of it: "Caitlyn
         // Jenner to Trump Tower", "Trump Tower in New York" (not "Committee to Protect
         // Journalists").
-        let joined = parts.iter().any(|p| matches!(p, Part::Link { joiner: true }));
-        if joined && let Some(split) = self.head_split(parts) {
-            self.read_chunk(&parts[..split]);
-            self.read_chunk(&parts[split + 1..]);
+        if joined && self.split_around_head(parts) {
             return;
         }
         if let Some(label) = self.rightmost_head(&units, !joined)
@@ -949,11 +1026,18 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         if units.len() == 1 {
             let unit = units[0];
+            // "It boasts…", "You said…": a pronoun is never a name.
+            if unit.hit.is_none() && is_pronoun(self.unit_text(unit)) {
+                return;
+            }
             if let Some(hit) = unit.hit {
                 let label = self.hit_label(hit);
                 if !self.ambiguous_hit(unit, label) {
                     self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
                 }
+            } else if unit.first == unit.last && !titled && self.org_head_after_the(unit.first) {
+                // "The Post reported", "the Court ruled": an organization named by its head word.
+                self.push(first, last, Label::Org, Kind::Name { entry: None });
             } else if unit.first == unit.last && !titled && is_camel_case(self.word(unit.first)) {
                 // "LibriVox", "MicroMega", "WikiLeaks": a capital inside a word that is no
                 // Mc/Mac/De-style surname is how companies, sites and groups write their names —
@@ -1066,7 +1150,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 None => {
                     let word = self.unit_text(unit);
                     let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
-                    if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) {
+                    if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) && !is_pronoun(word) {
                         self.push(unit.first, unit.last, Label::Person, Kind::Bare);
                     }
                 }
@@ -1108,15 +1192,36 @@ impl<'a, 'd> Rules<'a, 'd> {
         found
     }
 
-    /// Where to split a joined chunk at "in", "at" or "to" (the index of the link part): before
-    /// the piece with the rightmost head when nothing before it has a head ("Caitlyn Jenner to
-    /// Trump Tower"), or after a place's head when a known place follows ("Trump Tower in New
-    /// York").
-    fn head_split(&self, parts: &[Part]) -> Option<usize> {
-        // The connector before a unit, past a "the": "in", "at", "to", or "the" alone right
-        // after a known name ("in Iran the Afghanistan Council paid").
-        let connector = |unit: &Unit| {
-            let mut p = self.doc.previous_solid(unit.first)?;
+    /// Splits a joined chunk at "in", "at" or "to" (or a lone "the" after a known name) and
+    /// reads the pieces, if the chunk's heads say so: at every such link before the first head
+    /// ("Caitlyn Jenner to Trump Tower"), or at the first "in"/"at" after a place's last head
+    /// when a known place follows ("Trump Tower in New York"). Returns whether it did. One pass
+    /// over the parts, and each piece is read once more at most: linear however long the chunk.
+    fn split_around_head(&mut self, parts: &[Part]) -> bool {
+        // The first and the last part with a head word, and the label of the last.
+        // A head phrase covers its words ("Convention Center" is no "Center").
+        let (mut first_head, mut last_head, mut covered_to) = (None, None, 0);
+        for (index, part) in parts.iter().enumerate() {
+            if let Part::Unit(u) = part
+                && u.hit.is_none()
+            {
+                for i in u.first.max(covered_to)..=u.last {
+                    if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
+                        first_head.get_or_insert(index);
+                        last_head = Some((index, label));
+                        covered_to = end + 1;
+                    }
+                }
+            }
+        }
+        let (Some(first_head), Some((last_head, label))) = (first_head, last_head) else { return false };
+        // The connector of the link at `index`: "in", "at", "to", or "the" alone right after a
+        // name ("in Iran the Afghanistan Council paid").
+        let connector = |index: usize| -> Option<&str> {
+            let (Part::Link { joiner: true }, Some(Part::Unit(next))) = (&parts[index], parts.get(index + 1)) else {
+                return None;
+            };
+            let mut p = self.doc.previous_solid(next.first)?;
             if self.word(p) == "the" {
                 let q = self.doc.previous_solid(p)?;
                 if self.doc.tokens[q].is_capitalized() {
@@ -1124,27 +1229,46 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
                 p = q;
             }
-            Some(self.word(p))
+            let word = self.word(p);
+            matches!(word, "in" | "at" | "to").then_some(word)
         };
-        (1..parts.len().saturating_sub(1)).find(|&index| {
-            let (Part::Link { joiner: true }, Part::Unit(next)) = (&parts[index], &parts[index + 1]) else {
-                return false;
-            };
-            let word = connector(next);
-            if !matches!(word, Some("in" | "at" | "to" | "the")) {
-                return false;
+        let mut cuts = Vec::new();
+        let mut piece_start = 0;
+        for index in 1..first_head {
+            match connector(index) {
+                // "the" alone splits only after a name a list knows ("Meet the Press" is one).
+                Some("the") if !matches!(parts[piece_start..index], [Part::Unit(Unit { hit: Some(_), .. })]) => {}
+                Some(_) => {
+                    cuts.push(index);
+                    piece_start = index + 1;
+                }
+                None => {}
             }
-            // "the" alone splits only after a name a list knows ("Meet the Press" is one name).
-            if word == Some("the") && !matches!(parts[..index], [Part::Unit(Unit { hit: Some(_), .. })]) {
-                return false;
+        }
+        if !cuts.is_empty() {
+            let mut start = 0;
+            for &cut in &cuts {
+                self.read_chunk(&parts[start..cut]);
+                start = cut + 1;
             }
-            let (mut before_buffer, mut after_buffer) = ([EMPTY_UNIT; UNITS_ON_STACK], [EMPTY_UNIT; UNITS_ON_STACK]);
-            let before = self.rightmost_head(&units_of(&parts[..index], &mut before_buffer), false);
-            let after = self.rightmost_head(&units_of(&parts[index + 1..], &mut after_buffer), false);
-            let place_follows =
-                matches!(word, Some("in" | "at")) && next.hit.is_some_and(|h| self.hit_label(h) == Label::Place);
-            before.is_none() && after.is_some() || before == Some(Label::Place) && after.is_none() && place_follows
-        })
+            self.read_chunk(&parts[start..]);
+            return true;
+        }
+        if label != Label::Place {
+            return false;
+        }
+        let place_after = (last_head + 1..parts.len()).find(|&index| {
+            matches!(connector(index), Some("in" | "at"))
+                && matches!(parts.get(index + 1), Some(Part::Unit(Unit { hit: Some(h), .. })) if self.hit_label(*h) == Label::Place)
+        });
+        match place_after {
+            Some(index) => {
+                self.read_chunk(&parts[..index]);
+                self.read_chunk(&parts[index + 1..]);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Whether units look like a person's name: plain capitalised words, initials, particles,
@@ -1199,6 +1323,14 @@ impl<'a, 'd> Rules<'a, 'd> {
             // A title makes a person of any name-like words after it ("President Bush", "Mr.
             // Toccafondi"), not of ordinary ones ("Director of the National Iodine Nutrition study").
             let last_word = self.unit_text(units[units.len() - 1]);
+            // "Mr. President": a title after a title is no name, unless it is a surname too
+            // ("Mr. King").
+            if units.len() == 1
+                && self.lexicon.titles.contains_word(first_word).is_some()
+                && !self.lexicon.is_surname(first_word)
+            {
+                return false;
+            }
             return english < units.len()
                 || self.lexicon.given_name(first_word).is_some()
                 || self.lexicon.is_surname(last_word);
@@ -1355,6 +1487,14 @@ impl<'a, 'd> Rules<'a, 'd> {
                     && self.lexicon.titles.contains_word(word).is_none())
     }
 
+    /// Whether token `i` is an organization's head word alone after "the": "The Post", "the
+    /// Court".
+    fn org_head_after_the(&self, i: usize) -> bool {
+        self.doc.previous_solid(i).is_some_and(|p| matches!(self.word(p), "the" | "The"))
+            && self.lexicon.heads.match_at(self.doc, i).is_some_and(|(end, label)| end == i && label == Label::Org)
+            && !self.is_demonym_unit(Unit { first: i, last: i, hit: None })
+    }
+
     /// Whether "was founded", "was established", "was formed", "was set up" (or "were", "is",
     /// "has been", "had been") follows token `last`.
     fn founded_after(&self, last: usize) -> bool {
@@ -1427,8 +1567,9 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // The context first: it is cheap, and rarely there.
         let Some(before) = self.doc.previous_solid(unit.first) else { return false };
-        let after = self.doc.next_solid(unit.last);
+        let after = || self.doc.next_solid(unit.last);
         let punctuation_after = || {
+            let after = after();
             after.is_none_or(|a| {
                 matches!(self.word(a), "," | "!" | "?" | "." | ":" | ";") || self.doc.tokens[a].quote().is_some()
             })
@@ -1448,9 +1589,10 @@ impl<'a, 'd> Rules<'a, 'd> {
             _ => {
                 let opens_quote = self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Close);
                 // The quotation goes on after the comma: "‘Hope,’ help for…" is a title.
-                let comma = after.filter(|&a| self.word(a) == ",");
-                let goes_on =
-                    || comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word());
+                let goes_on = || {
+                    let comma = after().filter(|&a| self.word(a) == ",");
+                    comma.and_then(|c| self.doc.next_solid(c)).is_some_and(|n| self.doc.tokens[n].is_word())
+                };
                 opens_quote && goes_on()
             }
         };
@@ -1815,6 +1957,29 @@ pub(crate) fn is_elided_particle_name(word: &str) -> bool {
     rest.is_some_and(|r| {
         r.chars().next().is_some_and(char::is_uppercase) && r.chars().nth(1).is_some_and(char::is_lowercase)
     })
+}
+
+/// Whether a capitalised word is a personal or possessive pronoun: never a name.
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "It" | "You"
+            | "We"
+            | "They"
+            | "He"
+            | "She"
+            | "Me"
+            | "Us"
+            | "Him"
+            | "Her"
+            | "Them"
+            | "Its"
+            | "Our"
+            | "Your"
+            | "Their"
+            | "His"
+            | "My"
+    )
 }
 
 /// The index of the next unit part after part `index`.
