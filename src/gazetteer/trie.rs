@@ -24,6 +24,14 @@ fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
+/// The bit of a word's last byte in [`TokenTrie::lower_first_ends`].
+fn end_bit(word: &[u8]) -> u32 {
+    match word.last() {
+        Some(&b) if b.is_ascii_lowercase() => 1 << (b - b'a'),
+        _ => 1 << 31,
+    }
+}
+
 /// The trie. Node 0 is the root.
 #[derive(Clone, Debug)]
 pub(crate) struct TokenTrie {
@@ -44,6 +52,9 @@ pub(crate) struct TokenTrie {
     /// in `lower_first_words`: most lowercase tokens have a letter and length that begins no
     /// name, and are turned away by a bit test without a call.
     lower_first_lengths: [u32; 26],
+    /// The same for the last byte (a bit per letter, 31 for anything else): "the", the
+    /// commonest word of all, has the letter and length of "thi" and "taz", not their ends.
+    lower_first_ends: [u32; 26],
     /// A token buffer reused by [`insert`](Self::insert), so that building the trie does not
     /// allocate one per name.
     scratch: Vec<token::Token>,
@@ -58,6 +69,7 @@ impl Default for TokenTrie {
             first_bytes: [false; 256],
             lower_first_words: Default::default(),
             lower_first_lengths: [0; 26],
+            lower_first_ends: [0; 26],
             scratch: Vec::new(),
         }
     }
@@ -98,6 +110,7 @@ impl TokenTrie {
                         list.push(word.into());
                     }
                     self.lower_first_lengths[usize::from(byte - b'a')] |= length_bit(word.len());
+                    self.lower_first_ends[usize::from(byte - b'a')] |= end_bit(word.as_bytes());
                 }
             }
             let next_id = self.words.len() as u32;
@@ -151,10 +164,14 @@ impl TokenTrie {
         if !self.first_bytes[first_byte as usize] {
             return None;
         }
-        if first_byte.is_ascii_lowercase()
-            && self.lower_first_lengths[usize::from(first_byte - b'a')] & length_bit(span.len()) == 0
-        {
-            return None;
+        if first_byte.is_ascii_lowercase() {
+            let letter = usize::from(first_byte - b'a');
+            let word = &doc.text.as_bytes()[span.start..span.end];
+            if self.lower_first_lengths[letter] & length_bit(span.len()) == 0
+                || self.lower_first_ends[letter] & end_bit(word) == 0
+            {
+                return None;
+            }
         }
         self.longest_from(doc, first, first_byte)
     }
