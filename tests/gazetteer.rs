@@ -129,6 +129,12 @@ fn boundaries_variants_and_possessives() {
             "Cuba’s government and Spain's king spoke in the U.S. and the U.S government.",
             &[("Cuba", Place), ("Spain", Place), ("U.S.", Place), ("U.S", Place)],
         ),
+        // Names that begin with a lowercase word are found among lowercase words of the same
+        // letters and lengths ("the" and "taz", "thi"; "la" and "le").
+        (
+            "the taz and the teleSUR report, then dpa and the eBay one, la les.",
+            &[("taz", Org), ("teleSUR", Org), ("dpa", Org), ("eBay", Org)],
+        ),
     ]);
 }
 
