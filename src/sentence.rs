@@ -156,29 +156,57 @@ const SENTENCE_OPENERS: &[&str] = &[
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
+    // One pass over the tokens finds both the line breaks and the terminal marks of each line.
+    let mut terminals = Vec::new();
     let mut line_start = 0;
-    for i in 0..=tokens.len() {
-        if i < tokens.len() && tokens[i].kind != TokenKind::LineBreak {
-            continue;
+    for (i, token) in tokens.iter().enumerate() {
+        match token.kind {
+            TokenKind::LineBreak => {
+                paragraph(text, tokens, line_start..i, &terminals, &mut paragraphs, &mut sentences);
+                terminals.clear();
+                line_start = i + 1;
+            }
+            TokenKind::Punct if is_terminal(text, *token) => terminals.push(i),
+            _ => {}
         }
-        if let Some(range) = trim_blank(tokens, line_start..i) {
-            let index = paragraphs.len();
-            paragraphs.push(Paragraph { span: span_of(tokens, &range), tokens: range.clone() });
-            split_paragraph(text, tokens, range, index, &mut sentences);
-        }
-        line_start = i + 1;
     }
+    paragraph(text, tokens, line_start..tokens.len(), &terminals, &mut paragraphs, &mut sentences);
     (paragraphs, sentences)
 }
 
-fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Adds the paragraph of a line, if it has anything but blanks, and its sentences.
+fn paragraph(
+    text: &str,
+    tokens: &[Token],
+    line: Range<usize>,
+    terminals: &[usize],
+    paragraphs: &mut Vec<Paragraph>,
+    sentences: &mut Vec<Sentence>,
+) {
+    if let Some(range) = trim_blank(tokens, line) {
+        let index = paragraphs.len();
+        paragraphs.push(Paragraph { span: span_of(tokens, &range), tokens: range.clone() });
+        split_paragraph(text, tokens, range, index, terminals, sentences);
+    }
+}
+
+/// Splits one paragraph at its terminal marks (`terminals`, in order, all inside `range`).
+fn split_paragraph(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    paragraph: usize,
+    terminals: &[usize],
+    out: &mut Vec<Sentence>,
+) {
     let mut start = range.start;
     let mut i = range.start;
-    while i < range.end {
-        if !is_terminal(text, tokens[i]) {
-            i += 1;
+    for &terminal in terminals {
+        // A mark inside the group read before it.
+        if terminal < i {
             continue;
         }
+        i = terminal;
         // The terminal group: more terminal marks, closing quotation marks and brackets.
         let mut last = i;
         while last + 1 < range.end {
