@@ -23,7 +23,10 @@ pub struct Token {
 }
 
 /// The class of a token.
+// `repr(u8)`: the variant is a byte of its own, so that testing a token's kind (every stage does
+// it for every token) is one byte compare rather than the arithmetic of a niche encoding.
 #[non_exhaustive]
+#[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters (with inner apostrophes, periods of initialisms such as "U.S", digits after a letter).
