@@ -2009,7 +2009,7 @@ fn units_of<'b>(parts: &[Part], buffer: &'b mut [Unit; UNITS_ON_STACK]) -> Cow<'
 
 /// Chunks of up to this many parts list their units on the stack (nearly all chunks: a name
 /// has a few words), longer ones in a vector.
-const UNITS_ON_STACK: usize = 12;
+const UNITS_ON_STACK: usize = 6;
 
 /// A placeholder to fill a stack buffer of units with.
 const EMPTY_UNIT: Unit = Unit { first: 0, last: 0, hit: None };
