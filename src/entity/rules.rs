@@ -1064,7 +1064,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 self.push(first, last, Label::Person, Kind::Name { entry: None });
             } else if unit.first == unit.last {
                 let word = self.word(unit.first);
-                let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
+                let ordinary = self.opens_sentence(unit.first) && self.lexicon.is_english(word);
                 // "Senators condemned…": a title in the plural is no name either.
                 let title = self.lexicon.titles.contains_word(word).is_some()
                     || word.strip_suffix('s').is_some_and(|one| self.lexicon.titles.contains_word(one).is_some());
@@ -1149,7 +1149,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
                 None => {
                     let word = self.unit_text(unit);
-                    let ordinary = self.lexicon.is_english(word) && self.opens_sentence(unit.first);
+                    let ordinary = self.opens_sentence(unit.first) && self.lexicon.is_english(word);
                     if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) && !is_pronoun(word) {
                         self.push(unit.first, unit.last, Label::Person, Kind::Bare);
                     }
