@@ -1318,7 +1318,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn person_evidence(&self, units: &[Unit], titled: bool) -> bool {
         let first_word = self.unit_text(units[0]);
         let words = || units.iter().map(|u| self.unit_text(*u));
-        let english = words().filter(|w| self.lexicon.is_english(w)).count();
+        // Whether no word is an ordinary English word: looked up once, and only if a rule asks.
+        let no_english = std::cell::OnceCell::new();
+        let no_english = || *no_english.get_or_init(|| words().all(|w| !self.lexicon.is_english(w)));
         if titled {
             // A title makes a person of any name-like words after it ("President Bush", "Mr.
             // Toccafondi"), not of ordinary ones ("Director of the National Iodine Nutrition study").
@@ -1331,7 +1333,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             {
                 return false;
             }
-            return english < units.len()
+            return words().any(|w| !self.lexicon.is_english(w))
                 || self.lexicon.given_name(first_word).is_some()
                 || self.lexicon.is_surname(last_word);
         }
@@ -1343,18 +1345,19 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         let given = self.lexicon.given_name(first_word).is_some();
         let last_word = self.unit_text(units[units.len() - 1]);
-        let surname = self.lexicon.is_surname(last_word) || self.lexicon.is_surname(&strip_hyphen(last_word));
+        let surname = self.lexicon.is_surname(last_word)
+            || last_word.contains('-') && self.lexicon.is_surname(strip_hyphen(last_word));
         if given && (surname || !self.lexicon.is_english(last_word)) {
             return true;
         }
         let known = words().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
-        if known && english == 0 {
+        if known && no_english() {
             return true;
         }
         let context = self.person_context_before(units[0].first).is_some()
             || self.cue_after(units[units.len() - 1].last)
             || self.cue_before(units[0].first);
-        if context && english == 0 {
+        if context && no_english() {
             return true;
         }
         // Two to four capitalised words that are neither known names nor ordinary English
@@ -1363,7 +1366,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         let unknown = units
             .iter()
             .all(|u| u.hit.is_none() && self.doc.tokens[u.first].kind == TokenKind::Word(Case::Capitalized));
-        unknown && english == 0 && units.len() <= 4
+        unknown && units.len() <= 4 && no_english()
     }
 
     /// The gender hint of a kinship or role word right before a name ("his wife Nelva"), if any.
@@ -2015,8 +2018,8 @@ const UNITS_ON_STACK: usize = 6;
 const EMPTY_UNIT: Unit = Unit { first: 0, last: 0, hit: None };
 
 /// The last part of a hyphenated word ("Díaz-Balart" → "Balart").
-fn strip_hyphen(word: &str) -> String {
-    word.rsplit('-').next().unwrap_or(word).to_string()
+fn strip_hyphen(word: &str) -> &str {
+    word.rsplit('-').next().unwrap_or(word)
 }
 
 /// Whether a word is written in camel case the way organizations and products are ("LibriVox",
