@@ -13,7 +13,7 @@ const NONE: u32 = u32::MAX;
 
 /// An interned word: its id, and the node a name starting with it leads to (so that the first,
 /// most frequent look-up of each token needs one hash, not two).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Word {
     id: u32,
     root_child: u32,
@@ -133,7 +133,10 @@ impl TokenTrie {
                 }
                 child
             };
+            // Most words of a list are known already and their record does not change: no
+            // second look-up for them.
             match known {
+                Some(stored) if stored == record => {}
                 Some(_) => {
                     if let Some(stored) = self.words.get_mut(word) {
                         *stored = record;
