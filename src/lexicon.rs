@@ -258,14 +258,19 @@ impl Lexicon {
         let mut given = FxHashMap::with_capacity_and_hasher(sized(files.given_names) * 2, Default::default());
         for row in rows(files.given_names) {
             let sex = Sex::parse(row[1]);
-            for form in [Cow::Borrowed(row[0]), fold_accents(row[0])] {
-                given.entry(form).or_insert(sex);
+            given.entry(Cow::Borrowed(row[0])).or_insert(sex);
+            // The form without accents, when there are accents to fold (a second insert of the
+            // same key was half of the cost of this table).
+            if let folded @ Cow::Owned(_) = fold_accents(row[0]) {
+                given.entry(folded).or_insert(sex);
             }
         }
         let mut surnames = FxHashSet::with_capacity_and_hasher(sized(files.surnames) * 2, Default::default());
         for row in rows(files.surnames) {
             surnames.insert(Cow::Borrowed(row[0]));
-            surnames.insert(fold_accents(row[0]));
+            if let folded @ Cow::Owned(_) = fold_accents(row[0]) {
+                surnames.insert(folded);
+            }
         }
         let mut english = FxHashSet::with_capacity_and_hasher(sized(files.english_words), Default::default());
         english.extend(rows(files.english_words).map(|row| row[0].as_bytes()));
