@@ -237,7 +237,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.find(['\n', '\r']) {
+        // A byte search: both bytes are ASCII, so no UTF-8 decoding is needed to find them.
+        match current.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(at) => {
                 let after = if current[at..].starts_with("\r\n") { at + 2 } else { at + 1 };
                 rest = Some(&current[after..]);

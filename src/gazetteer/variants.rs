@@ -31,33 +31,31 @@ pub(crate) fn variants(name: &str) -> Vec<Cow<'_, str>> {
     if let Cow::Owned(folded) = folded {
         push(folded, &mut out);
     }
+    // Each new form is made from a borrowed one, then pushed (no copy of the forms themselves).
     for i in 0..out.len() {
-        let form = out[i].to_string();
-        if form.contains('\'') {
-            push(form.replace('\'', "’"), &mut out);
-        }
-        if form.contains('’') {
-            push(form.replace('’', "'"), &mut out);
+        let curly = out[i].contains('\'').then(|| out[i].replace('\'', "’"));
+        let straight = out[i].contains('’').then(|| out[i].replace('’', "'"));
+        for form in [curly, straight].into_iter().flatten() {
+            push(form, &mut out);
         }
     }
     // "U.S." is also written "U.S" (and a sentence-final "U.S." is the same tokens anyway).
     for i in 0..out.len() {
-        let form = out[i].to_string();
-        if let Some(short) = form.strip_suffix('.')
-            && short.contains('.')
-        {
-            push(short.to_string(), &mut out);
+        let short = out[i].strip_suffix('.').filter(|short| short.contains('.')).map(str::to_string);
+        if let Some(short) = short {
+            push(short, &mut out);
         }
     }
     // "Díaz-Balart" is also written "Díaz Balart", and "al-Qaeda" "al Qaeda": hyphens between
     // capitalised parts, or after an Arabic article.
     for i in 0..out.len() {
-        let form = out[i].to_string();
+        let form = out[i].as_ref();
         let joins_names = form.split('-').enumerate().all(|(k, part)| {
             part.chars().next().is_some_and(char::is_uppercase) || k == 0 && matches!(part, "al" | "el")
         });
         if form.contains('-') && joins_names {
-            push(form.replace('-', " "), &mut out);
+            let spaced = form.replace('-', " ");
+            push(spaced, &mut out);
         }
     }
     out
