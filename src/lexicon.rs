@@ -60,7 +60,8 @@ pub(crate) struct Phrases<T> {
     /// Phrases of two words or more by their first two words: the words after those two, and
     /// the value, longest first.
     by_two: FxHashMap<WordPair, Vec<Tail<T>>>,
-    /// Whether matching ignores ASCII case (the stored words are then lower case).
+    /// Whether matching ignores ASCII case (the stored words are then lower case, which a test
+    /// checks for the embedded cue list).
     fold_case: bool,
     /// The [`sketch`] of every first word: a word whose sketch is not here begins no phrase.
     /// The name rules ask these lists about most capitalised words, and most begin none of the
@@ -435,6 +436,9 @@ mod tests {
                 let bit = sketch(first);
                 assert!(sketches[bit / 64] & (1 << (bit % 64)) != 0, "{first:?} fails the sketch");
                 if fold_case {
+                    // A list matched without case stores its phrases in lower case: the look-up
+                    // lower-cases the text's words, first and second, and compares bytes.
+                    assert_eq!(row[0], row[0].to_ascii_lowercase(), "a cue must be written in lower case");
                     let bit = sketch(&first.to_ascii_uppercase());
                     assert!(sketches[bit / 64] & (1 << (bit % 64)) != 0, "{first:?} in capitals fails");
                 }
