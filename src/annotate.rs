@@ -213,6 +213,7 @@ fn read_gazetteer(path: &Path) -> Result<Vec<u8>, Error> {
 fn add_embedded(gazetteer: &mut GazetteerBuilder) -> Arc<Lexicon> {
     std::thread::scope(|scope| {
         let lexicon = scope.spawn(|| LEXICON.clone());
+        gazetteer.reserve_for(EMBEDDED_LISTS.iter().map(|(_, text)| text.len()).sum());
         for (name, text) in EMBEDDED_LISTS {
             // The embedded lists are checked by a test: they parse.
             gazetteer.add_static(name, text).expect("embedded gazetteers are well-formed");
