@@ -19,6 +19,12 @@ struct Word {
     root_child: u32,
 }
 
+/// The key of an edge: the node, the word's id and whether a space comes before the word, in one
+/// 64-bit integer (one step of the hasher instead of three).
+fn edge_key(node: u32, word: u32, spaced: bool) -> u64 {
+    u64::from(node) << 32 | u64::from(word) << 1 | u64::from(spaced)
+}
+
 /// The bit of a word's length in [`TokenTrie::lower_first_lengths`].
 fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
@@ -37,8 +43,8 @@ fn end_bit(word: &[u8]) -> u32 {
 pub(crate) struct TokenTrie {
     /// Interned words.
     words: FxHashMap<Cow<'static, str>, Word>,
-    /// (node, word, spaced) → child node.
-    edges: FxHashMap<(u32, u32, bool), u32>,
+    /// (node, word, spaced), packed by [`edge_key`], → child node.
+    edges: FxHashMap<u64, u32>,
     /// For each node, the entry of the name that ends there, or `NONE`.
     entries: Vec<u32>,
     /// Bytes that begin the first word of some name: other tokens are not looked up at all.
@@ -127,7 +133,7 @@ impl TokenTrie {
                 record.root_child
             } else {
                 let fresh = self.entries.len() as u32;
-                let child = *self.edges.entry((node, record.id, spaced)).or_insert(fresh);
+                let child = *self.edges.entry(edge_key(node, record.id, spaced)).or_insert(fresh);
                 if child == fresh {
                     self.entries.push(NONE);
                 }
@@ -210,7 +216,7 @@ impl TokenTrie {
                 _ => {}
             }
             node = match self.words.get(doc.word(i)) {
-                Some(word) => self.edges.get(&(node, word.id, spaced)).copied().unwrap_or(NONE),
+                Some(word) => self.edges.get(&edge_key(node, word.id, spaced)).copied().unwrap_or(NONE),
                 None => NONE,
             };
         }
