@@ -99,21 +99,28 @@ struct Clusterer<'a, 'd> {
     lexicon: &'a Lexicon,
     entities: Entities,
     /// Short forms (folded) → the entity that first introduced them.
-    aliases: FxHashMap<String, usize>,
+    aliases: FxHashMap<Cow<'a, str>, usize>,
     /// Gazetteer entry → its entity.
     by_entry: FxHashMap<u32, usize>,
     /// Full name (folded) → entity, for names built by rules.
-    by_name: FxHashMap<String, usize>,
+    by_name: FxHashMap<Cow<'a, str>, usize>,
     /// Word (folded) → the people whose name has it, for finding a person by part of a name
     /// without scanning every entity.
     people_by_word: FxHashMap<String, Vec<usize>>,
     /// Last word (folded) → the organization whose name of two words or more it ends, for an
     /// organization named by its head word alone ("the Post" after "The Washington Post").
     /// Apart from `aliases`, so that a bare word never joins an organization this way.
-    orgs_by_last_word: FxHashMap<String, usize>,
+    orgs_by_last_word: FxHashMap<Cow<'a, str>, usize>,
 }
 
 impl<'a, 'd> Clusterer<'a, 'd> {
+    /// The text of a span of the document, for as long as the clusterer lives: the keys of its
+    /// tables borrow it instead of copying it.
+    fn text(&self, span: Span) -> &'a str {
+        let text: &'a str = self.doc.text;
+        &text[span]
+    }
+
     fn new(doc: &'a Document<'d>, gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
         Clusterer {
             doc,
@@ -174,7 +181,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
 
     /// Finds or creates the entity of a candidate; `None` drops it.
     fn place(&mut self, candidate: &Candidate) -> Option<Mention> {
-        let text = &self.doc.text[candidate.span];
+        let text = self.text(candidate.span);
         let cluster = match candidate.kind {
             Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
             Kind::Name { entry: None } => self.named_entity(candidate, text),
@@ -190,8 +197,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             Kind::Acronym => {
                 let previous = self.entities.mentions.last()?;
                 let cluster = previous.cluster;
-                self.aliases.entry(key(text).into_owned()).or_insert(cluster);
-                *self.aliases.get(key(text).as_ref())?
+                *self.aliases.entry(key(text)).or_insert(cluster)
             }
         };
         let entity = &mut self.entities.clusters[cluster];
@@ -232,9 +238,9 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         if let Some(&cluster) = self.by_entry.get(&entry) {
             return cluster;
         }
-        let gazetteer = self.gazetteer;
+        let gazetteer: &'a Gazetteer = self.gazetteer;
         let found = gazetteer.entry(entry);
-        let (label, name): (Label, &str) = (found.label, &found.name);
+        let (label, name): (Label, &'a str) = (found.label, &found.name);
         // A gazetteer person may already have been met under a shorter form of the name.
         let earlier = if label == Label::Person {
             self.person_containing(name).or_else(|| self.bare_surname_of(name))
@@ -253,12 +259,12 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         };
         self.by_entry.insert(entry, cluster);
         self.register_short_forms(cluster, name, label);
-        let text = &self.doc.text[candidate.span];
+        let text = self.text(candidate.span);
         self.register_short_forms(cluster, text, label);
         cluster
     }
 
-    fn named_entity(&mut self, candidate: &Candidate, text: &str) -> usize {
+    fn named_entity(&mut self, candidate: &Candidate, text: &'a str) -> usize {
         let tokens = candidate.last - candidate.first + 1;
         if let Some(&cluster) = self.by_name.get(key(text).as_ref()) {
             return cluster;
@@ -285,7 +291,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             }
             None => self.new_cluster(candidate.label, text.to_string(), tokens, None),
         };
-        self.by_name.insert(key(text).into_owned(), cluster);
+        self.by_name.insert(key(text), cluster);
         self.register_short_forms(cluster, text, candidate.label);
         cluster
     }
@@ -342,10 +348,10 @@ impl<'a, 'd> Clusterer<'a, 'd> {
 
     /// Makes `form` (folded) a short form of `cluster` unless an entity has it already; the
     /// owned key is made only for a new form.
-    fn add_alias(&mut self, form: &str, cluster: usize) {
+    fn add_alias(&mut self, form: &'a str, cluster: usize) {
         let form = key(form);
         if !self.aliases.contains_key(form.as_ref()) {
-            self.aliases.insert(form.into_owned(), cluster);
+            self.aliases.insert(form, cluster);
         }
     }
 
@@ -362,7 +368,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// is not a given name, particle or initial (the surnames, "Ferrer", "García"); for
     /// organizations, the initials of their capitalised words ("CPJ"). The first entity to
     /// register a form keeps it.
-    fn register_short_forms(&mut self, cluster: usize, name: &str, label: Label) {
+    fn register_short_forms(&mut self, cluster: usize, name: &'a str, label: Label) {
         match label {
             Label::Person => {
                 self.index_person(cluster);
@@ -401,7 +407,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     .filter(|c| c.is_uppercase())
                     .collect();
                 if initials.chars().count() >= 3 {
-                    self.aliases.entry(initials).or_insert(cluster);
+                    self.aliases.entry(Cow::Owned(initials)).or_insert(cluster);
                 }
                 if !name.contains(' ') {
                     self.add_alias(name, cluster);
@@ -409,7 +415,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     && last.chars().next().is_some_and(char::is_uppercase)
                     && last.chars().count() > 2
                 {
-                    self.orgs_by_last_word.entry(key(last).into_owned()).or_insert(cluster);
+                    self.orgs_by_last_word.entry(key(last)).or_insert(cluster);
                 }
             }
             _ => {}
