@@ -7,7 +7,6 @@ use crate::document::Document;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::gazetteer::variants::fold_accents;
 use crate::label::Label;
-use crate::token::TokenKind;
 use std::borrow::Cow;
 
 /// The grammatical gender a name, title or descriptor suggests: a hint for resolving "he" and
@@ -149,7 +148,7 @@ impl<T: Copy> Phrases<T> {
         if !found.longer {
             return alone;
         }
-        let Some(second) = next_word(doc, first) else { return alone };
+        let Some(second) = doc.next_solid(first) else { return alone };
         let mut second_buffer = [0u8; 32];
         let second_word = doc.word(second);
         let second_key = if self.fold_case {
@@ -164,7 +163,7 @@ impl<T: Copy> Phrases<T> {
         'candidates: for (rest, value) in candidates {
             let mut at = second;
             for &expected in rest {
-                let Some(next) = next_word(doc, at) else { continue 'candidates };
+                let Some(next) = doc.next_solid(at) else { continue 'candidates };
                 at = next;
                 let got = doc.word(at);
                 let same = if self.fold_case { got.eq_ignore_ascii_case(expected) } else { got == expected };
@@ -186,11 +185,6 @@ impl<T: Copy> Phrases<T> {
         let key = if self.fold_case { ascii_lowercase(word, &mut buffer)? } else { word.as_bytes() };
         self.by_first.get(key)?.alone
     }
-}
-
-/// The token after `i` that is not horizontal space (a line break counts, and matches no word).
-fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
-    (i + 1..doc.tokens.len()).find(|&j| doc.tokens[j].kind != TokenKind::Space)
 }
 
 /// `word` in ASCII lower case, written into `buffer`; `None` when it is not ASCII or too long.
