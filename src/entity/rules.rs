@@ -1161,8 +1161,6 @@ impl<'a, 'd> Rules<'a, 'd> {
     /// The label of the rightmost head word or phrase among the units, if any.
     fn rightmost_head(&self, units: &[Unit], hit_heads: bool) -> Option<Label> {
         let mut found = None;
-        // A head phrase covers its words: "Detention Center" is one prison head, not a prison
-        // head followed by the organization head "Center".
         let mut covered_to = 0;
         for (index, unit) in units.iter().enumerate() {
             if unit.hit.is_some() {
@@ -1179,17 +1177,25 @@ impl<'a, 'd> Rules<'a, 'd> {
                 }
                 continue;
             }
-            for i in unit.first.max(covered_to)..=unit.last {
-                if i < covered_to {
-                    continue;
-                }
-                if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
-                    found = Some(label);
-                    covered_to = end + 1;
-                }
-            }
+            self.heads_in(*unit, &mut covered_to, |label| found = Some(label));
         }
         found
+    }
+
+    /// Calls `found` with the label of each head word or phrase in a unit's tokens, left to
+    /// right. A head phrase covers its words ("Detention Center" is one prison head, not a
+    /// prison head and then the organization head "Center"): `covered_to` is the first token
+    /// after the last phrase found, carried from one unit to the next.
+    fn heads_in(&self, unit: Unit, covered_to: &mut usize, mut found: impl FnMut(Label)) {
+        for i in unit.first.max(*covered_to)..=unit.last {
+            if i < *covered_to {
+                continue;
+            }
+            if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
+                found(label);
+                *covered_to = end + 1;
+            }
+        }
     }
 
     /// Splits a joined chunk at "in", "at" or "to" (or a lone "the" after a known name) and
@@ -1205,13 +1211,10 @@ impl<'a, 'd> Rules<'a, 'd> {
             if let Part::Unit(u) = part
                 && u.hit.is_none()
             {
-                for i in u.first.max(covered_to)..=u.last {
-                    if let Some((end, label)) = self.lexicon.heads.match_at(self.doc, i) {
-                        first_head.get_or_insert(index);
-                        last_head = Some((index, label));
-                        covered_to = end + 1;
-                    }
-                }
+                self.heads_in(*u, &mut covered_to, |label| {
+                    first_head.get_or_insert(index);
+                    last_head = Some((index, label));
+                });
             }
         }
         let (Some(first_head), Some((last_head, label))) = (first_head, last_head) else { return false };
