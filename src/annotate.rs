@@ -8,6 +8,7 @@ use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::quote;
 use crate::span::Span;
+use crate::token;
 use once_cell::sync::Lazy;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,6 +62,29 @@ impl Annotator {
 
     /// Annotates one document.
     pub fn annotate(&self, text: &str) -> Annotations {
+        if text.len() <= token::MAX_TEXT {
+            self.annotate_piece(text)
+        } else {
+            self.annotate_in_pieces(text, token::MAX_TEXT)
+        }
+    }
+
+    /// Annotates a text longer than token offsets reach (4 GiB) piece by piece, each piece cut at
+    /// a paragraph break where there is one, with the spans and entity numbers shifted to the
+    /// whole. Names are not clustered, nor quotes joined, across pieces: a text that long is an
+    /// archive of documents, not one.
+    fn annotate_in_pieces(&self, text: &str, limit: usize) -> Annotations {
+        let mut whole = Annotations::default();
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(text, start, limit);
+            whole.append(self.annotate_piece(&text[start..end]), start);
+            start = end;
+        }
+        whole
+    }
+
+    fn annotate_piece(&self, text: &str) -> Annotations {
         let doc = Document::new(text);
         let hits = self.inner.gazetteer.find(&doc);
         let found = entity::recognize(&doc, &hits, &self.inner.gazetteer, &self.inner.lexicon);
@@ -224,6 +248,23 @@ fn add_embedded(gazetteer: &mut GazetteerBuilder) -> Arc<Lexicon> {
     })
 }
 
+/// Where the piece of `text` that begins at `start` ends: at most `limit` bytes on, after the last
+/// blank line in that reach, else after its last line break, else at a character boundary.
+fn piece_end(text: &str, start: usize, limit: usize) -> usize {
+    if text.len() - start <= limit {
+        return text.len();
+    }
+    let mut reach = start + limit.max(4);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = &text[start..reach];
+    match window.rfind("\n\n").map(|at| at + 2).or_else(|| window.rfind('\n').map(|at| at + 1)) {
+        Some(cut) => start + cut,
+        None => reach,
+    }
+}
+
 /// The 1-based line number of byte `offset`.
 fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
@@ -251,6 +292,25 @@ impl Annotations {
     /// The quotations, in text order.
     pub fn quotes(&self) -> &[Quote] {
         &self.quotes
+    }
+
+    /// Adds the annotations of a piece of a text that begins at byte `offset` of it.
+    fn append(&mut self, piece: Annotations, offset: usize) {
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let first_cluster = self.clusters.len();
+        self.entities.extend(piece.entities.into_iter().map(|e| Entity {
+            span: shift(e.span),
+            entity: e.entity + first_cluster,
+            ..e
+        }));
+        self.clusters.extend(piece.clusters);
+        self.quotes.extend(piece.quotes.into_iter().map(|q| Quote {
+            span: shift(q.span),
+            speaker:
+                q.speaker.map(|s| Speaker { mention: shift(s.mention), entity: s.entity.map(|e| e + first_cluster) }),
+            cue: q.cue.map(shift),
+            rule: q.rule,
+        }));
     }
 
     /// The full name of the entity that a mention belongs to.
@@ -362,5 +422,56 @@ impl Speaker {
     /// The entity it resolves to, an index into [`Annotations::clusters`].
     pub fn entity(&self) -> Option<usize> {
         self.entity
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts over 4 GiB are cut into pieces; the same code is tested here with a small limit.
+    #[test]
+    fn pieces_are_cut_at_paragraphs_and_shifted_to_the_whole_text() {
+        let text = "José Daniel Ferrer García was taken to Mar Verde prison in Santiago de Cuba.\n\n\
+                    “They beat him again,” said his sister Ana Belkis Ferrer. “He is very thin.”\n\n\
+                    Ferrer’s wife, Nelva Ismarays Ortega, said she had not seen him.\n";
+        let annotator = Annotator::new();
+        let limit = text.find("Ferrer’s").unwrap() + 10;
+        let pieces = annotator.annotate_in_pieces(text, limit);
+        let cut = text.find("Ferrer’s").unwrap();
+        assert_eq!(piece_end(text, 0, limit), cut, "cut after the last blank line within the limit");
+        let (first, second) = text.split_at(cut);
+        let expected: Vec<(&str, String)> = [(first, 0), (second, cut)]
+            .iter()
+            .flat_map(|&(piece, offset)| {
+                let annotations = annotator.annotate(piece);
+                annotations
+                    .entities()
+                    .iter()
+                    .map(|e| (&text[e.span().start + offset..e.span().end + offset], annotations.name_of(e).to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let found: Vec<(&str, String)> =
+            pieces.entities().iter().map(|e| (&text[e.span()], pieces.name_of(e).to_owned())).collect();
+        assert_eq!(found, expected);
+        // Entity numbers of the second piece point past the first piece's clusters.
+        let ortega = pieces.entities().iter().find(|e| &text[e.span()] == "Nelva Ismarays Ortega").unwrap();
+        assert_eq!(pieces.name_of(ortega), "Nelva Ismarays Ortega Tamayo");
+        let quotes: Vec<(&str, Option<&str>)> =
+            pieces.quotes().iter().map(|q| (&text[q.span()], pieces.speaker_name(text, q))).collect();
+        assert_eq!(
+            quotes,
+            [("They beat him again,", Some("Ana Belkis Ferrer")), ("He is very thin.", Some("Ana Belkis Ferrer"))]
+        );
+    }
+
+    #[test]
+    fn a_piece_without_line_breaks_ends_at_a_character_boundary() {
+        let text = "ééééé";
+        assert_eq!(piece_end(text, 0, 5), 4);
+        assert_eq!(piece_end(text, 4, 5), 8);
+        assert_eq!(piece_end(text, 8, 5), 10);
+        assert_eq!(piece_end("a\nbcdef", 0, 5), 2);
     }
 }

@@ -43,7 +43,7 @@ impl<'t> Document<'t> {
             .map(|s| {
                 let opening = |t: &Token| match t.kind {
                     TokenKind::Quote(_) | TokenKind::Dash | TokenKind::Space | TokenKind::LineBreak => true,
-                    TokenKind::Punct => matches!(&text[t.span], "(" | "[" | "•" | "*"),
+                    TokenKind::Punct => matches!(&text[t.span()], "(" | "[" | "•" | "*"),
                     _ => false,
                 };
                 s.tokens.clone().find(|&i| !opening(&tokens[i])).unwrap_or(s.tokens.end) as u32
@@ -54,7 +54,7 @@ impl<'t> Document<'t> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'t str {
-        &self.text[self.tokens[i].span]
+        &self.text[self.tokens[i].span()]
     }
 
     /// Whether token `i` is the first word of its sentence: only quotation marks, brackets and

@@ -118,7 +118,7 @@ impl<T: Copy> Phrases<T> {
     /// The first value given for a phrase stays.
     fn insert(&mut self, phrase: &'static str, value: T) {
         let words: Vec<&'static str> =
-            crate::token::tokenize(phrase).iter().filter(|t| !t.is_blank()).map(|t| &phrase[t.span]).collect();
+            crate::token::tokenize(phrase).iter().filter(|t| !t.is_blank()).map(|t| &phrase[t.span()]).collect();
         let Some((&first, rest)) = words.split_first() else { return };
         let bit = sketch(first);
         self.sketches[bit / 64] |= 1 << (bit % 64);
@@ -426,7 +426,7 @@ mod tests {
             for row in rows(text) {
                 let tokens = crate::token::tokenize(row[0]);
                 let Some(token) = tokens.iter().find(|t| !t.is_blank()) else { continue };
-                let first = &row[0][token.span];
+                let first = &row[0][token.span()];
                 let bit = sketch(first);
                 assert!(sketches[bit / 64] & (1 << (bit % 64)) != 0, "{first:?} fails the sketch");
                 if fold_case {

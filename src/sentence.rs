@@ -213,7 +213,7 @@ fn split_paragraph(
             let next = tokens[last + 1];
             let closing = match next.kind {
                 TokenKind::Quote(mark) => mark.role != QuoteRole::Open,
-                TokenKind::Punct => matches!(&text[next.span], ")" | "]"),
+                TokenKind::Punct => matches!(&text[next.span()], ")" | "]"),
                 _ => false,
             };
             if closing || is_terminal(text, next) {
@@ -244,20 +244,20 @@ fn ends_sentence(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool
     let opens = match following.kind {
         TokenKind::Word(Case::Capitalized | Case::Upper | Case::Uncased) | TokenKind::Number => true,
         TokenKind::Quote(q) => q.role != QuoteRole::Close,
-        TokenKind::Punct => matches!(&text[following.span], "(" | "["),
+        TokenKind::Punct => matches!(&text[following.span()], "(" | "["),
         _ => false,
     };
     if !opens {
         return false;
     }
-    if &text[tokens[mark].span] != "." || mark == 0 {
+    if &text[tokens[mark].span()] != "." || mark == 0 {
         return true;
     }
     let before = tokens[mark - 1];
     if !before.is_word() {
         return true;
     }
-    let word = &text[before.span];
+    let word = &text[before.span()];
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // Most words before a full stop are longer than any abbreviation: no list to scan.
     let short = word.len() <= ABBREVIATION_MAX_LEN;
@@ -271,7 +271,7 @@ fn ends_sentence(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool
     if initialism || short && listed(CLOSING_ABBREVIATIONS, word) {
         return match following.kind {
             TokenKind::Quote(_) => true,
-            TokenKind::Word(_) => listed(SENTENCE_OPENERS, &text[following.span]),
+            TokenKind::Word(_) => listed(SENTENCE_OPENERS, &text[following.span()]),
             _ => false,
         };
     }
@@ -284,7 +284,7 @@ fn listed(list: &[&str], word: &str) -> bool {
 }
 
 fn is_terminal(text: &str, token: Token) -> bool {
-    token.kind == TokenKind::Punct && matches!(&text[token.span], "." | "!" | "?" | "…")
+    token.kind == TokenKind::Punct && matches!(&text[token.span()], "." | "!" | "?" | "…")
 }
 
 /// The range without its leading and trailing blank tokens, or `None` if nothing is left.
@@ -295,7 +295,7 @@ fn trim_blank(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
 }
 
 fn span_of(tokens: &[Token], range: &Range<usize>) -> Span {
-    tokens[range.start].span.to(tokens[range.end - 1].span)
+    tokens[range.start].span().to(tokens[range.end - 1].span())
 }
 
 #[cfg(test)]

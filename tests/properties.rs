@@ -125,17 +125,17 @@ proptest! {
         let tokens = token::tokenize(&text);
         let mut at = 0;
         for t in &tokens {
-            prop_assert_eq!(t.span.start, at);
-            prop_assert!(t.span.end > t.span.start);
-            prop_assert!(text.is_char_boundary(t.span.end));
-            at = t.span.end;
+            prop_assert_eq!(t.span().start, at);
+            prop_assert!(t.span().end > t.span().start);
+            prop_assert!(text.is_char_boundary(t.span().end));
+            at = t.span().end;
         }
         prop_assert_eq!(at, text.len());
     }
 
     #[test]
     fn tokens_tile_newsish_strings(text in newsish()) {
-        let joined: String = token::tokenize(&text).iter().map(|t| &text[t.span]).collect();
+        let joined: String = token::tokenize(&text).iter().map(|t| &text[t.span()]).collect();
         prop_assert_eq!(joined, text);
     }
 

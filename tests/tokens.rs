@@ -28,7 +28,7 @@ fn classes(text: &str) -> Vec<(String, String)> {
                 }
                 other => format!("{other:?}"),
             };
-            (text[t.span].to_string(), class)
+            (text[t.span()].to_string(), class)
         })
         .collect()
 }
@@ -109,7 +109,7 @@ fn line_breaks_and_spaces() {
     // A byte-order mark is space where it stands alone (at the start); inside a word UAX #29
     // keeps format characters in the word.
     let text = "\u{FEFF}a\r\nb\n\nc\td\u{2028}e";
-    let kinds: Vec<(&str, TokenKind)> = tokenize(text).into_iter().map(|t| (&text[t.span], t.kind)).collect();
+    let kinds: Vec<(&str, TokenKind)> = tokenize(text).into_iter().map(|t| (&text[t.span()], t.kind)).collect();
     let breaks: Vec<&str> = kinds.iter().filter(|(_, k)| *k == TokenKind::LineBreak).map(|(s, _)| *s).collect();
     assert_eq!(breaks, ["\r\n", "\n", "\n", "\u{2028}"]);
     let spaces: Vec<&str> = kinds.iter().filter(|(_, k)| *k == TokenKind::Space).map(|(s, _)| *s).collect();

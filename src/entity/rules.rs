@@ -335,7 +335,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 if doc.text[p.span].ends_with('.') {
                     return false;
                 }
-                let long = doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word() && t.span.len() >= 4);
+                let long = doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word() && t.span().len() >= 4);
                 let (words, capitalised) = long.fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.is_capitalized())));
                 words >= 4 && capitalised * 5 >= words * 4
             })
@@ -479,7 +479,8 @@ impl<'a, 'd> Rules<'a, 'd> {
             return None;
         }
         // An abbreviated title or an initial keeps its period: "Mr.", "Gen.", "J.".
-        let period = tokens.get(i + 1).is_some_and(|t| t.span.start == tokens[i].span.end) && self.word_is(i + 1, ".");
+        let period =
+            tokens.get(i + 1).is_some_and(|t| t.span().start == tokens[i].span().end) && self.word_is(i + 1, ".");
         if !period && (self.word(i) == "I" || is_contraction(self.word(i))) {
             return None;
         }
@@ -504,7 +505,7 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     /// Whether token `last` ends a currency code rather than a name: "US$ 20,000", "HK$".
     fn is_currency(&self, last: usize) -> bool {
-        self.doc.tokens.get(last + 1).is_some_and(|t| t.span.start == self.doc.tokens[last].span.end)
+        self.doc.tokens.get(last + 1).is_some_and(|t| t.span().start == self.doc.tokens[last].span().end)
             && self.word_is(last + 1, "$")
     }
 
@@ -584,7 +585,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         // A month is a given name only when a surname follows it ("June Carter", "April Ryan").
         let next = self.doc.next_solid(i);
         !next.is_some_and(|n| {
-            self.doc.tokens[n].is_capitalized() && self.doc.tokens[i].span.end < self.doc.tokens[n].span.start
+            self.doc.tokens[n].is_capitalized() && self.doc.tokens[i].span().end < self.doc.tokens[n].span().start
         })
     }
 
@@ -615,7 +616,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             if self.is_kind(j, TokenKind::Dash)
                 && matches!(self.word(j), "-" | "‐")
                 && let Some(unit) = self.unit_at(j + 1)
-                && self.doc.tokens[j + 1].span.start == self.doc.tokens[j].span.end
+                && self.doc.tokens[j + 1].span().start == self.doc.tokens[j].span().end
             {
                 parts.push(Part::Link { joiner: false });
                 parts.push(Part::Unit(unit));
@@ -679,7 +680,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     }
 
     fn unit_text(&self, unit: Unit) -> &'d str {
-        &self.doc.text[self.doc.tokens[unit.first].span.start..self.doc.tokens[unit.last].span.end]
+        &self.doc.text[self.doc.tokens[unit.first].span().start..self.doc.tokens[unit.last].span().end]
     }
 
     fn read_chunk(&mut self, parts: &[Part]) {
@@ -1043,7 +1044,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 // Mc/Mac/De-style surname is how companies, sites and groups write their names —
                 // unless it is a handle or a hashtag ("@TimKaine", "#NeverTrump").
                 let tagged = first > 0
-                    && self.doc.tokens[first - 1].span.end == self.doc.tokens[first].span.start
+                    && self.doc.tokens[first - 1].span().end == self.doc.tokens[first].span().start
                     && matches!(self.word(first - 1), "@" | "#");
                 if !tagged {
                     self.push(first, last, Label::Org, Kind::Name { entry: None });
@@ -1634,7 +1635,7 @@ impl<'a, 'd> Rules<'a, 'd> {
     fn lowercase_syllable_after(&self, last: usize) -> bool {
         let tokens = &self.doc.tokens;
         let (dash, syllable) = (last + 1, last + 2);
-        let attached = |i: usize| tokens.get(i).is_some_and(|t| t.span.start == tokens[i - 1].span.end);
+        let attached = |i: usize| tokens.get(i).is_some_and(|t| t.span().start == tokens[i - 1].span().end);
         self.word_is(dash, "-")
             && attached(dash)
             && attached(syllable)
@@ -1774,7 +1775,7 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     /// Adds a candidate and returns its index.
     fn push(&mut self, first: usize, last: usize, label: Label, kind: Kind) -> usize {
-        let span = self.doc.tokens[first].span.to(self.doc.tokens[last].span);
+        let span = self.doc.tokens[first].span().to(self.doc.tokens[last].span());
         self.out.push(Candidate { span, first, last, label, kind, sex: Sex::Unknown, titled: false });
         self.out.len() - 1
     }
@@ -1807,7 +1808,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             // A known prison keeps its entry; anything else becomes a new prison.
             let kind = if candidate.label == Label::Prison { candidate.kind } else { Kind::Name { entry: None } };
             self.out[at] = Candidate {
-                span: candidate.span.to(self.doc.tokens[end].span),
+                span: candidate.span.to(self.doc.tokens[end].span()),
                 last: end,
                 label: Label::Prison,
                 kind,
@@ -1819,7 +1820,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         if let Some((inner_first, inner_last, close)) = self.quoted_name_after(candidate.last) {
             match candidate.label {
                 Label::Org => {
-                    self.out[at].span = candidate.span.to(self.doc.tokens[close].span);
+                    self.out[at].span = candidate.span.to(self.doc.tokens[close].span());
                     self.out[at].last = close;
                     return close + 1;
                 }
@@ -1924,7 +1925,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 continue;
             }
             let Some((first, last, _)) = self.quoted_name_at(open) else { continue };
-            let span = tokens[first].span.to(tokens[last].span);
+            let span = tokens[first].span().to(tokens[last].span());
             // The candidates are in text order: look only at those that can overlap the name.
             let from = taken.partition_point(|c| c.span.end <= span.start);
             let clash = taken[from..]

@@ -33,7 +33,7 @@ impl Gazetteer {
             }
             match self.trie.longest_at(doc, i) {
                 Some((last, entry)) => {
-                    hits.push(Hit { span: tokens[i].span.to(tokens[last].span), tokens: i..last + 1, entry });
+                    hits.push(Hit { span: tokens[i].span().to(tokens[last].span()), tokens: i..last + 1, entry });
                     i = last + 1;
                 }
                 None => i += 1,

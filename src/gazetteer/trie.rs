@@ -106,7 +106,7 @@ impl TokenTrie {
                 }
                 _ => {}
             }
-            let word = &pattern[t.span];
+            let word = &pattern[t.span()];
             if first {
                 let byte = word.as_bytes()[0];
                 self.first_bytes[byte as usize] = true;
@@ -168,7 +168,7 @@ impl TokenTrie {
     /// the rest is a call.
     #[inline(always)]
     pub fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
-        let span = doc.tokens[first].span;
+        let span = doc.tokens[first].span();
         let first_byte = doc.text.as_bytes()[span.start];
         if !self.first_bytes[first_byte as usize] {
             return None;

@@ -470,7 +470,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             && mark.role == crate::token::QuoteRole::Close
             && i > 0
             && tokens[i - 1].is_word()
-            && tokens[i - 1].span.end == tokens[i].span.start
+            && tokens[i - 1].span().end == tokens[i].span().start
     }
 
     /// The ")" that closes the "(" at token `open` within eight tokens, with no quotation mark
@@ -543,7 +543,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let at = self.quotes.partition_point(|q| q.open < i);
         at > 0
             && self.quotes[at - 1].close.is_none_or(|c| i < c)
-            && self.speakers.doc.tokens[i].span.start < self.quotes[at - 1].span.end
+            && self.speakers.doc.tokens[i].span().start < self.quotes[at - 1].span.end
     }
 
     /// Whether token `i` is a quotation mark that closes quoted words, not a quoted name (the

@@ -115,7 +115,7 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
                     let (open, open_mark) = stack.marks[at];
                     stack.truncate(at);
                     if stack.marks.is_empty() {
-                        quotes.push(quoted(doc, open, Some(i), doc.tokens[i].span.start, open_mark, p));
+                        quotes.push(quoted(doc, open, Some(i), doc.tokens[i].span().start, open_mark, p));
                     }
                 }
                 (QuoteRole::Close, None) => {}
@@ -137,8 +137,8 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
 /// The quote opened at token `open`, ending at byte `end` in paragraph `ended`.
 fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mark: QuoteMark, ended: usize) -> Quoted {
     // The words between the marks: spaces inside the marks (« French style ») are not words.
-    let inner = &doc.text[doc.tokens[open].span.end..end.max(doc.tokens[open].span.end)];
-    let start = doc.tokens[open].span.end + (inner.len() - inner.trim_start().len());
+    let inner = &doc.text[doc.tokens[open].span().end..end.max(doc.tokens[open].span().end)];
+    let start = doc.tokens[open].span().end + (inner.len() - inner.trim_start().len());
     let end = (start + inner.trim().len()).max(start);
     let began = paragraph_of(doc, open);
     Quoted {

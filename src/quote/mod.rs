@@ -82,7 +82,7 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
         // A speaker or cue inside the quote's own words is no attribution of them (the
         // `interrupted` rule can copy an earlier quote's "according to X" that lies in this one).
         let outside =
-            |(first, last): (usize, usize)| !doc.tokens[first].span.to(doc.tokens[last].span).overlaps(q.span);
+            |(first, last): (usize, usize)| !doc.tokens[first].span().to(doc.tokens[last].span()).overlaps(q.span);
         let found = attributor
             .attribute(&quoted, index, &attributions)
             .filter(|a| outside((a.mention.first, a.mention.last)) && a.cue.is_none_or(outside));
@@ -98,7 +98,7 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
             }
             Speaker { mention: a.mention.span(doc), entity }
         });
-        let cue = found.and_then(|a| a.cue).map(|(first, last)| doc.tokens[first].span.to(doc.tokens[last].span));
+        let cue = found.and_then(|a| a.cue).map(|(first, last)| doc.tokens[first].span().to(doc.tokens[last].span()));
         quotes.push(Quote { span: q.span, speaker, cue, rule: found.map(|a| a.rule.name()) });
     }
     quotes

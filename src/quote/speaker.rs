@@ -39,7 +39,7 @@ pub(crate) struct SpeakerMention {
 
 impl SpeakerMention {
     pub fn span(&self, doc: &Document<'_>) -> Span {
-        doc.tokens[self.first].span.to(doc.tokens[self.last].span)
+        doc.tokens[self.first].span().to(doc.tokens[self.last].span())
     }
 }
 
