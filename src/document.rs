@@ -63,6 +63,13 @@ impl<'t> Document<'t> {
         self.first_word.get(self.sentence_of[i] as usize).is_some_and(|&first| first as usize == i)
     }
 
+    /// The index of the paragraph of token `i`, a token that is not blank (a blank token between
+    /// paragraphs counts to the next one). Two array reads instead of a binary search, whose
+    /// cache misses grow with the document.
+    pub fn paragraph_of(&self, i: usize) -> usize {
+        self.sentences[self.sentence_of[i] as usize].paragraph
+    }
+
     /// The next token after `i` that is not space (line breaks count as tokens), if any.
     pub fn next_solid(&self, i: usize) -> Option<usize> {
         (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != TokenKind::Space)

@@ -735,7 +735,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             let c = &clusters[cluster];
             c.label == label && (sex == Sex::Unknown || c.sex == Sex::Unknown || c.sex == sex)
         };
-        let paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= mention.first);
+        let paragraph = self.doc().paragraph_of(mention.first);
         // A pronoun opening its sentence most often takes up the subject of the sentence before
         // ("UK citizen Jim Swire … believes al-Megrahi was not guilty. He described …").
         if let MentionKind::Pronoun { org: false, plural: false, .. } = mention.kind
@@ -761,7 +761,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
         }
         // The speaker of a recent quote (within two paragraphs).
         for &(cluster, at) in recent.iter().rev().take(LOOK_BACK) {
-            let at_paragraph = self.doc().paragraphs.partition_point(|p| p.tokens.end <= at);
+            let at_paragraph = self.doc().paragraph_of(at);
             if paragraph.saturating_sub(at_paragraph) > 2 {
                 break;
             }

@@ -88,6 +88,9 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
     // A quote left open by the previous paragraph: its opening token and mark.
     let mut carried: Option<(usize, QuoteMark)> = None;
     let mut stack = Stack::default();
+    // The first quotation mark not yet read: paragraphs come in order, so a cursor finds each
+    // one's marks (a binary search per paragraph missed the cache more, the longer the text).
+    let mut next_mark = 0;
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         stack.clear();
         let mut tokens = paragraph.tokens.clone();
@@ -104,8 +107,10 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
                 }
             }
         }
-        let from = doc.quote_marks.partition_point(|&q| (q as usize) < tokens.start);
-        let marks = doc.quote_marks[from..].iter().map(|&q| q as usize).take_while(|&q| q < tokens.end);
+        while doc.quote_marks.get(next_mark).is_some_and(|&q| (q as usize) < tokens.start) {
+            next_mark += 1;
+        }
+        let marks = doc.quote_marks[next_mark..].iter().map(|&q| q as usize).take_while(|&q| q < tokens.end);
         for i in marks {
             let Some(mark) = doc.tokens[i].quote() else { continue };
             let waiting = stack.waiting(mark);
@@ -140,7 +145,7 @@ fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mar
     let inner = &doc.text[doc.tokens[open].span().end..end.max(doc.tokens[open].span().end)];
     let start = doc.tokens[open].span().end + (inner.len() - inner.trim_start().len());
     let end = (start + inner.trim().len()).max(start);
-    let began = paragraph_of(doc, open);
+    let began = doc.paragraph_of(open);
     Quoted {
         span: Span::new(start, end),
         open,
@@ -149,8 +154,4 @@ fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mar
         paragraph: began,
         multi_paragraph: ended > began,
     }
-}
-
-fn paragraph_of(doc: &Document<'_>, token: usize) -> usize {
-    doc.paragraphs.partition_point(|p| p.tokens.end <= token)
 }
