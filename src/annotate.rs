@@ -40,7 +40,15 @@ struct Inner {
     gazetteer: Gazetteer,
     lexicon: Arc<Lexicon>,
     warnings: Vec<Warning>,
+    section_bytes: usize,
 }
+
+/// The default of [`AnnotatorBuilder::section_bytes`]: 256 KiB, some 40,000 words, longer than
+/// any news article (a long-form piece of 10,000 words is about 60 KB), so that no article is
+/// cut. A section's tokens and other working data (about 13 bytes for each byte of text) then
+/// stay in the cache: a 10 MB text annotated in one go streamed 130 MB through memory in every
+/// stage and ran at two thirds of the speed of a 1 MB one (`benches/RESULTS.md`).
+pub const DEFAULT_SECTION_BYTES: usize = 1 << 18;
 
 /// The embedded word lexicons, parsed once per process and shared by every annotator.
 static LEXICON: Lazy<Arc<Lexicon>> = Lazy::new(|| Arc::new(Lexicon::embedded()));
@@ -61,30 +69,31 @@ impl Annotator {
     }
 
     /// Annotates one document.
+    ///
+    /// A text longer than the [section size](AnnotatorBuilder::section_bytes) (256 KiB unless
+    /// configured) is annotated section by section, each cut at a paragraph break, so that the
+    /// cost stays linear and the memory bounded however long the text: names are clustered, and
+    /// quotes joined over paragraphs, within a section.
     pub fn annotate(&self, text: &str) -> Annotations {
-        if text.len() <= token::MAX_TEXT {
-            self.annotate_piece(text)
-        } else {
-            self.annotate_in_pieces(text, token::MAX_TEXT)
-        }
+        // Token offsets are 32-bit: no section is longer than 4 GiB.
+        let limit = self.inner.section_bytes.min(token::MAX_TEXT);
+        if text.len() <= limit { self.annotate_section(text) } else { self.annotate_in_sections(text, limit) }
     }
 
-    /// Annotates a text longer than token offsets reach (4 GiB) piece by piece, each piece cut at
-    /// a paragraph break where there is one, with the spans and entity numbers shifted to the
-    /// whole. Names are not clustered, nor quotes joined, across pieces: a text that long is an
-    /// archive of documents, not one.
-    fn annotate_in_pieces(&self, text: &str, limit: usize) -> Annotations {
+    /// Annotates `text` section by section, each at most `limit` bytes long and cut at a paragraph
+    /// break where there is one, with the spans and entity numbers shifted to the whole.
+    fn annotate_in_sections(&self, text: &str, limit: usize) -> Annotations {
         let mut whole = Annotations::default();
         let mut start = 0;
         while start < text.len() {
-            let end = piece_end(text, start, limit);
-            whole.append(self.annotate_piece(&text[start..end]), start);
+            let end = section_end(text, start, limit);
+            whole.append(self.annotate_section(&text[start..end]), start);
             start = end;
         }
         whole
     }
 
-    fn annotate_piece(&self, text: &str) -> Annotations {
+    fn annotate_section(&self, text: &str) -> Annotations {
         let doc = Document::new(text);
         let hits = self.inner.gazetteer.find(&doc);
         let found = entity::recognize(&doc, &hits, &self.inner.gazetteer, &self.inner.lexicon);
@@ -138,6 +147,7 @@ impl Default for Annotator {
 #[derive(Clone, Debug, Default)]
 pub struct AnnotatorBuilder {
     lists: Vec<UserList>,
+    section_bytes: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -165,6 +175,25 @@ impl AnnotatorBuilder {
         self
     }
 
+    /// Sets the length of the sections that a long text is annotated in (default
+    /// [`DEFAULT_SECTION_BYTES`], 256 KiB): names are clustered, and quotes joined over paragraphs,
+    /// within a section. Raise it to treat longer texts as one document, at the cost of speed and
+    /// of memory (about 13 bytes for each byte of the longest section); a section is never longer
+    /// than 4 GiB.
+    ///
+    /// ```
+    /// let text = "Ana Belkis Ferrer spoke.\n\nFerrer said nothing.\n";
+    /// let whole = newsnlp::Annotator::builder().build().unwrap().annotate(text);
+    /// let cut = newsnlp::Annotator::builder().section_bytes(30).build().unwrap().annotate(text);
+    /// // In one section "Ferrer" is the woman named before; in two sections they are two entities.
+    /// assert_eq!(whole.clusters().len(), 1);
+    /// assert_eq!(cut.clusters().len(), 2);
+    /// ```
+    pub fn section_bytes(&mut self, bytes: usize) -> &mut AnnotatorBuilder {
+        self.section_bytes = Some(bytes);
+        self
+    }
+
     /// Builds the annotator. Fails when a user gazetteer cannot be read (missing, a directory,
     /// larger than 256 MiB, UTF-16 or otherwise not UTF-8) or has a malformed line; the error
     /// names the file and line. Problems that do not stop the build are listed by
@@ -189,13 +218,15 @@ impl AnnotatorBuilder {
         }
         let lexicon = add_embedded(&mut gazetteer);
         let warnings = std::mem::take(&mut gazetteer.warnings);
-        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon, warnings }) })
+        let section_bytes = self.section_bytes.unwrap_or(DEFAULT_SECTION_BYTES);
+        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon, warnings, section_bytes }) })
     }
 
     fn build_embedded_only(&self) -> Annotator {
         let mut gazetteer = GazetteerBuilder::default();
         let lexicon = add_embedded(&mut gazetteer);
-        let inner = Inner { gazetteer: gazetteer.build(), lexicon, warnings: Vec::new() };
+        let inner =
+            Inner { gazetteer: gazetteer.build(), lexicon, warnings: Vec::new(), section_bytes: DEFAULT_SECTION_BYTES };
         Annotator { inner: Arc::new(inner) }
     }
 }
@@ -248,9 +279,10 @@ fn add_embedded(gazetteer: &mut GazetteerBuilder) -> Arc<Lexicon> {
     })
 }
 
-/// Where the piece of `text` that begins at `start` ends: at most `limit` bytes on, after the last
-/// blank line in that reach, else after its last line break, else at a character boundary.
-fn piece_end(text: &str, start: usize, limit: usize) -> usize {
+/// Where the section of `text` that begins at `start` ends: at most `limit` bytes on (at least a
+/// character), after the last blank line in that reach, else after its last line break, else at
+/// a character boundary. Line breaks are `\n`, `\r\n` and `\r`; a `\r\n` is never cut in two.
+fn section_end(text: &str, start: usize, limit: usize) -> usize {
     if text.len() - start <= limit {
         return text.len();
     }
@@ -258,11 +290,16 @@ fn piece_end(text: &str, start: usize, limit: usize) -> usize {
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    let window = &text[start..reach];
-    match window.rfind("\n\n").map(|at| at + 2).or_else(|| window.rfind('\n').map(|at| at + 1)) {
+    let window = &text.as_bytes()[start..reach];
+    let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
+    // A blank line is two line breaks in a row, other than the two bytes of one `\r\n`.
+    let blank = window.windows(2).rposition(|pair| is_break(&pair[0]) && is_break(&pair[1]) && pair != b"\r\n");
+    let cut = match blank.map(|at| at + 2).or_else(|| window.iter().rposition(is_break).map(|at| at + 1)) {
         Some(cut) => start + cut,
-        None => reach,
-    }
+        None => return reach,
+    };
+    // After a `\r`, its `\n` comes along.
+    if text.as_bytes()[cut - 1] == b'\r' && text.as_bytes().get(cut) == Some(&b'\n') { cut + 1 } else { cut }
 }
 
 /// The 1-based line number of byte `offset`.
@@ -294,17 +331,17 @@ impl Annotations {
         &self.quotes
     }
 
-    /// Adds the annotations of a piece of a text that begins at byte `offset` of it.
-    fn append(&mut self, piece: Annotations, offset: usize) {
+    /// Adds the annotations of a section of a text that begins at byte `offset` of it.
+    fn append(&mut self, section: Annotations, offset: usize) {
         let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
         let first_cluster = self.clusters.len();
-        self.entities.extend(piece.entities.into_iter().map(|e| Entity {
+        self.entities.extend(section.entities.into_iter().map(|e| Entity {
             span: shift(e.span),
             entity: e.entity + first_cluster,
             ..e
         }));
-        self.clusters.extend(piece.clusters);
-        self.quotes.extend(piece.quotes.into_iter().map(|q| Quote {
+        self.clusters.extend(section.clusters);
+        self.quotes.extend(section.quotes.into_iter().map(|q| Quote {
             span: shift(q.span),
             speaker:
                 q.speaker.map(|s| Speaker { mention: shift(s.mention), entity: s.entity.map(|e| e + first_cluster) }),
@@ -429,22 +466,21 @@ impl Speaker {
 mod tests {
     use super::*;
 
-    /// Texts over 4 GiB are cut into pieces; the same code is tested here with a small limit.
     #[test]
-    fn pieces_are_cut_at_paragraphs_and_shifted_to_the_whole_text() {
+    fn sections_are_cut_at_paragraphs_and_shifted_to_the_whole_text() {
         let text = "José Daniel Ferrer García was taken to Mar Verde prison in Santiago de Cuba.\n\n\
                     “They beat him again,” said his sister Ana Belkis Ferrer. “He is very thin.”\n\n\
                     Ferrer’s wife, Nelva Ismarays Ortega, said she had not seen him.\n";
-        let annotator = Annotator::new();
-        let limit = text.find("Ferrer’s").unwrap() + 10;
-        let pieces = annotator.annotate_in_pieces(text, limit);
         let cut = text.find("Ferrer’s").unwrap();
-        assert_eq!(piece_end(text, 0, limit), cut, "cut after the last blank line within the limit");
+        let limit = cut + 10;
+        assert_eq!(section_end(text, 0, limit), cut, "cut after the last blank line within the limit");
+        let annotator = Annotator::builder().section_bytes(limit).build().unwrap();
+        let sections = annotator.annotate(text);
         let (first, second) = text.split_at(cut);
         let expected: Vec<(&str, String)> = [(first, 0), (second, cut)]
             .iter()
-            .flat_map(|&(piece, offset)| {
-                let annotations = annotator.annotate(piece);
+            .flat_map(|&(section, offset)| {
+                let annotations = Annotator::new().annotate(section);
                 annotations
                     .entities()
                     .iter()
@@ -453,25 +489,36 @@ mod tests {
             })
             .collect();
         let found: Vec<(&str, String)> =
-            pieces.entities().iter().map(|e| (&text[e.span()], pieces.name_of(e).to_owned())).collect();
+            sections.entities().iter().map(|e| (&text[e.span()], sections.name_of(e).to_owned())).collect();
         assert_eq!(found, expected);
-        // Entity numbers of the second piece point past the first piece's clusters.
-        let ortega = pieces.entities().iter().find(|e| &text[e.span()] == "Nelva Ismarays Ortega").unwrap();
-        assert_eq!(pieces.name_of(ortega), "Nelva Ismarays Ortega Tamayo");
+        // Entity numbers of the second section point past the first section's clusters.
+        let ortega = sections.entities().iter().find(|e| &text[e.span()] == "Nelva Ismarays Ortega").unwrap();
+        assert_eq!(sections.name_of(ortega), "Nelva Ismarays Ortega Tamayo");
         let quotes: Vec<(&str, Option<&str>)> =
-            pieces.quotes().iter().map(|q| (&text[q.span()], pieces.speaker_name(text, q))).collect();
+            sections.quotes().iter().map(|q| (&text[q.span()], sections.speaker_name(text, q))).collect();
         assert_eq!(
             quotes,
             [("They beat him again,", Some("Ana Belkis Ferrer")), ("He is very thin.", Some("Ana Belkis Ferrer"))]
         );
+        // In one section, "Ferrer’s" is the man named first.
+        let whole = Annotator::new().annotate(text);
+        let ferrer = whole.entities().iter().find(|e| e.span().start == cut).unwrap();
+        assert_eq!(whole.name_of(ferrer), "José Daniel Ferrer García");
     }
 
     #[test]
-    fn a_piece_without_line_breaks_ends_at_a_character_boundary() {
+    fn a_section_without_line_breaks_ends_at_a_character_boundary() {
         let text = "ééééé";
-        assert_eq!(piece_end(text, 0, 5), 4);
-        assert_eq!(piece_end(text, 4, 5), 8);
-        assert_eq!(piece_end(text, 8, 5), 10);
-        assert_eq!(piece_end("a\nbcdef", 0, 5), 2);
+        assert_eq!(section_end(text, 0, 5), 4);
+        assert_eq!(section_end(text, 4, 5), 8);
+        assert_eq!(section_end(text, 8, 5), 10);
+        assert_eq!(section_end("a\nbcdef", 0, 5), 2);
+        assert_eq!(section_end("a\rbcdef", 0, 5), 2);
+        assert_eq!(section_end("a\r\rbcdef", 0, 5), 3);
+        assert_eq!(section_end("a\n\nb\ncdef", 0, 6), 3, "a blank line before a later line break");
+        assert_eq!(section_end("ab\r\ncdef", 0, 3), 4, "a CRLF stays whole");
+        assert_eq!(section_end("a\r\n\r\nb\r\ncdef", 0, 8), 5, "CRLF CRLF is a blank line");
+        // Even a limit of 0 moves on by a character.
+        assert_eq!(section_end(text, 0, 0), 4);
     }
 }

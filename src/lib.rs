@@ -47,7 +47,7 @@ pub mod stages;
 pub mod text;
 pub mod token;
 
-pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, Entity, Quote, Speaker};
+pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, DEFAULT_SECTION_BYTES, Entity, Quote, Speaker};
 pub use error::{Error, Warning};
 pub use label::{Label, UnknownLabel};
 pub use span::Span;

@@ -12,9 +12,12 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// The embedded data plus a small user list, built once for all tests of this module.
+/// An annotator that reads every text as one document, however long: the inputs here must not
+/// find a pass that is slower than linear inside a document, which sections of 256 KiB would hide.
 static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(|| {
     Annotator::builder()
         .gazetteer_text("PLACE\tHavana\nORG\tPatriotic Union of Cuba\tUNPACU\nPERSON\tJosé Daniel Ferrer\n")
+        .section_bytes(usize::MAX)
         .build()
         .unwrap()
 });
@@ -396,4 +399,24 @@ fn a_long_chain_of_names_before_a_head_is_split_in_one_pass() {
     text.extend(b"Patriotic Union and Trump Tower");
     text.extend(repeat(" in Havana", MB));
     annotate_within("names joined by to, in and at around head words", text, LIMIT);
+}
+
+#[test]
+fn a_long_text_in_sections_loses_no_quote_and_keeps_offsets_exact() {
+    let article =
+        "“We will not go,” said José Daniel Ferrer.\r\nHe is held in Havana.\r\n\r\n“Free him,” UNPACU said.\r\n";
+    let text = article.repeat(5 * MB / article.len());
+    let sectioned = Annotator::builder()
+        .gazetteer_text("PLACE\tHavana\nORG\tPatriotic Union of Cuba\tUNPACU\nPERSON\tJosé Daniel Ferrer\n")
+        .build()
+        .unwrap()
+        .annotate(&text);
+    let whole = ANNOTATOR.annotate(&text);
+    let quoted = |a: &Annotations| a.quotes().iter().map(|q| &text[q.span()]).collect::<Vec<_>>();
+    assert_eq!(quoted(&sectioned), quoted(&whole));
+    assert_eq!(sectioned.quotes().len(), 2 * (5 * MB / article.len()));
+    let mentions = |a: &Annotations| a.entities().iter().map(|e| (e.span(), e.label())).collect::<Vec<_>>();
+    assert_eq!(mentions(&sectioned), mentions(&whole));
+    // Each section has entities of its own: more clusters than in the one document.
+    assert!(sectioned.clusters().len() > whole.clusters().len());
 }
