@@ -17,8 +17,8 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     // The span as two 32-bit offsets: a token takes 12 bytes instead of 24, and every stage reads
-    // the token table once or more, so it streams half as many bytes through the cache (texts of
-    // 4 GiB or more are annotated in pieces, see `Annotator::annotate`).
+    // the token table once or more, so it streams half as many bytes through the cache (no
+    // section of a text is longer than 4 GiB, see `Annotator::annotate`).
     start: u32,
     end: u32,
     /// What the token is.
@@ -155,7 +155,7 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 ///
 /// # Panics
 /// If `text` is longer than [`MAX_TEXT`] bytes. ([`Annotator::annotate`](crate::Annotator::annotate)
-/// cuts longer texts into pieces first.)
+/// cuts a text into sections of at most 256 KiB by default, never more than this.)
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     tokenize_into(text, &mut tokens);
