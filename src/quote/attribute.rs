@@ -691,18 +691,18 @@ impl<'a, 'd> Attributor<'a, 'd> {
     /// descriptions take the previous compatible speaker nearby, else the nearest earlier
     /// compatible mention; each search looks at most [`LOOK_BACK`] mentions or speakers back.
     pub fn resolve(&self, mention: &SpeakerMention, recent: &[(usize, usize)]) -> Option<usize> {
-        let (label, sex, plural) = match mention.kind {
+        let (label, sex) = match mention.kind {
             MentionKind::Entity(cluster) => return Some(cluster),
             MentionKind::Pronoun { sex, plural, org } => {
                 if org || plural {
-                    (Label::Org, Sex::Unknown, plural)
+                    (Label::Org, Sex::Unknown)
                 } else {
                     if self.word(mention.first).eq_ignore_ascii_case("i")
                         || self.word(mention.first).eq_ignore_ascii_case("we")
                     {
                         return None;
                     }
-                    (Label::Person, sex, false)
+                    (Label::Person, sex)
                 }
             }
             // "his profile reads", "her statement said": the words are the owner's.
@@ -711,7 +711,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
                     && self.speakers.lexicon.is_cue_noun(&self.word(mention.last).to_ascii_lowercase()) =>
             {
                 let sex = if self.word(mention.first).eq_ignore_ascii_case("his") { Sex::Male } else { Sex::Female };
-                (Label::Person, sex, false)
+                (Label::Person, sex)
             }
             MentionKind::Description { label, sex, plural } => {
                 // Plurals are groups, and an indefinite description introduces someone new
@@ -726,10 +726,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 if plural || indefinite || acronym {
                     return None;
                 }
-                (label, sex, false)
+                (label, sex)
             }
         };
-        let _ = plural;
         let clusters = &self.speakers.entities.clusters;
         let fits = |cluster: usize| {
             let c = &clusters[cluster];
