@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::entity;
 use crate::error::{Error, Warning};
-use crate::gazetteer::{EMBEDDED_LISTS, Gazetteer, GazetteerBuilder};
+use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::quote;
@@ -216,17 +216,20 @@ impl AnnotatorBuilder {
                 UserList::Text(text) => gazetteer.add_owned("<gazetteer>", text)?,
             }
         }
-        let lexicon = add_embedded(&mut gazetteer);
+        gazetteer.add_embedded();
         let warnings = std::mem::take(&mut gazetteer.warnings);
         let section_bytes = self.section_bytes.unwrap_or(DEFAULT_SECTION_BYTES);
-        Ok(Annotator { inner: Arc::new(Inner { gazetteer: gazetteer.build(), lexicon, warnings, section_bytes }) })
+        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings, section_bytes };
+        Ok(Annotator { inner: Arc::new(inner) })
     }
 
     fn build_embedded_only(&self) -> Annotator {
-        let mut gazetteer = GazetteerBuilder::default();
-        let lexicon = add_embedded(&mut gazetteer);
-        let inner =
-            Inner { gazetteer: gazetteer.build(), lexicon, warnings: Vec::new(), section_bytes: DEFAULT_SECTION_BYTES };
+        let inner = Inner {
+            gazetteer: Gazetteer::embedded().clone(),
+            lexicon: LEXICON.clone(),
+            warnings: Vec::new(),
+            section_bytes: DEFAULT_SECTION_BYTES,
+        };
         Annotator { inner: Arc::new(inner) }
     }
 }
@@ -260,23 +263,6 @@ fn read_gazetteer(path: &Path) -> Result<Vec<u8>, Error> {
         ));
     }
     Ok(bytes)
-}
-
-/// Adds the embedded lists to `gazetteer` and returns the shared lexicons. The lexicons are
-/// parsed (once per process) on another thread meanwhile: the two are independent, and start-up
-/// is most of the cost of annotating one short article.
-fn add_embedded(gazetteer: &mut GazetteerBuilder) -> Arc<Lexicon> {
-    std::thread::scope(|scope| {
-        let lexicon = scope.spawn(|| LEXICON.clone());
-        gazetteer.reserve_for(EMBEDDED_LISTS.iter().map(|(_, text)| text.len()).sum());
-        for (name, text) in EMBEDDED_LISTS {
-            // The embedded lists are checked by a test: they parse.
-            gazetteer.add_static(name, text).expect("embedded gazetteers are well-formed");
-        }
-        // Parsing embedded data cannot panic (a test parses it); if the thread could not run,
-        // parse here.
-        lexicon.join().unwrap_or_else(|_| LEXICON.clone())
-    })
 }
 
 /// Where the section of `text` that begins at `start` ends: at most `limit` bytes on (at least a

@@ -29,6 +29,21 @@ impl Label {
     }
 }
 
+impl Label {
+    /// Every label, in the order of their codes ([`code`](Self::code)).
+    pub(crate) const ALL: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Prison];
+
+    /// The label's position in [`ALL`](Self::ALL): how the compiled gazetteer stores it.
+    pub(crate) fn code(self) -> u8 {
+        match self {
+            Label::Person => 0,
+            Label::Org => 1,
+            Label::Place => 2,
+            Label::Prison => 3,
+        }
+    }
+}
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

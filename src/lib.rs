@@ -44,6 +44,7 @@ pub mod sentence;
 mod span;
 #[doc(hidden)]
 pub mod stages;
+mod table;
 pub mod text;
 pub mod token;
 

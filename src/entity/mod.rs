@@ -239,8 +239,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             return cluster;
         }
         let gazetteer: &'a Gazetteer = self.gazetteer;
-        let found = gazetteer.entry(entry);
-        let (label, name): (Label, &'a str) = (found.label, &found.name);
+        let (label, name): (Label, &'a str) = gazetteer.entry(entry);
         // A gazetteer person may already have been met under a shorter form of the name.
         let earlier = if label == Label::Person {
             self.person_containing(name).or_else(|| self.bare_surname_of(name))

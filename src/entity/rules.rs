@@ -676,7 +676,7 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     /// The label a gazetteer hit gives.
     fn hit_label(&self, hit: usize) -> Label {
-        self.gazetteer.entry(self.hits[hit].entry).label
+        self.gazetteer.entry(self.hits[hit].entry).0
     }
 
     fn unit_text(&self, unit: Unit) -> &'d str {

@@ -1,6 +1,7 @@
 //! The gazetteer pass: every known name in a document, longest first, on token boundaries.
 
 use super::Gazetteer;
+use super::trie::{NONE, Trie, end_bit, length_bit};
 use crate::document::Document;
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -40,5 +41,68 @@ impl Gazetteer {
             }
         }
         hits
+    }
+}
+
+impl Trie {
+    /// The longest name that starts at token `first`: its last token and its entry.
+    ///
+    /// This runs once per token: the test of the first byte is inlined into the caller's loop,
+    /// the rest is a call.
+    #[inline(always)]
+    pub(super) fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
+        let span = doc.tokens[first].span();
+        let first_byte = doc.text.as_bytes()[span.start];
+        if !self.first.bytes[first_byte as usize] {
+            return None;
+        }
+        if first_byte.is_ascii_lowercase() {
+            let letter = usize::from(first_byte - b'a');
+            let word = &doc.text.as_bytes()[span.start..span.end];
+            if self.first.lower_lengths[letter] & length_bit(span.len()) == 0
+                || self.first.lower_ends[letter] & end_bit(word) == 0
+            {
+                return None;
+            }
+        }
+        self.longest_from(doc, first, first_byte)
+    }
+
+    /// [`longest_at`](Self::longest_at) for a token whose first byte begins some name.
+    fn longest_from(&self, doc: &Document<'_>, first: usize, first_byte: u8) -> Option<(usize, u32)> {
+        let tokens = &doc.tokens;
+        let first_word = doc.word(first);
+        if first_byte.is_ascii_lowercase()
+            && !self.first.lower_words[usize::from(first_byte - b'a')].iter().any(|w| **w == *first_word)
+        {
+            return None;
+        }
+        let mut node = self.words.get(first_word.as_bytes())?;
+        let mut best = None;
+        let mut i = first;
+        while node != NONE {
+            let entry = self.entries.get(node as usize);
+            if entry != NONE {
+                best = Some((i, entry));
+            }
+            i += 1;
+            let mut spaced = false;
+            match tokens.get(i).map(|t| t.kind) {
+                None | Some(TokenKind::LineBreak) => break,
+                Some(TokenKind::Space) => {
+                    spaced = true;
+                    i += 1;
+                    if i >= tokens.len() {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            node = match self.words.find(doc.word(i).as_bytes()) {
+                Some(word) => self.child(node, (word as u32) << 1 | u32::from(spaced)),
+                None => NONE,
+            };
+        }
+        best
     }
 }

@@ -3,13 +3,20 @@
 //! Words are interned once; an edge is (node, word, whether a space comes before the word), so
 //! "Díaz-Balart" (no spaces) and "Díaz Balart" are different paths and neither matches "Díaz -
 //! Balart". Nodes that end a name carry its entry; the first entry to claim a path keeps it.
+//!
+//! A [`TrieBuilder`] grows in hash maps; [`TrieBuilder::finish`] lays it out flat as a [`Trie`]:
+//! the words in a [`WordTable`], each node's edges sorted in one array. The flat form is what
+//! `build.rs` writes for the embedded lists and what the binary reads in place (see
+//! [`table`](crate::table)); matching is in `matcher.rs`. This file is compiled into the build
+//! script too, so it does not depend on [`Document`](crate::document::Document).
 
-use crate::document::Document;
 use crate::fxhash::FxHashMap;
+use crate::table::{Reader, U32s, WordTable, Writer};
 use crate::token::{self, TokenKind};
 use std::borrow::Cow;
 
-const NONE: u32 = u32::MAX;
+/// No node, or no entry.
+pub(super) const NONE: u32 = u32::MAX;
 
 /// An interned word: its id, and the node a name starting with it leads to (so that the first,
 /// most frequent look-up of each token needs one hash, not two).
@@ -25,63 +32,117 @@ fn edge_key(node: u32, word: u32, spaced: bool) -> u64 {
     u64::from(node) << 32 | u64::from(word) << 1 | u64::from(spaced)
 }
 
-/// The bit of a word's length in [`TokenTrie::lower_first_lengths`].
-fn length_bit(len: usize) -> u32 {
+/// The bit of a word's length in [`FirstWords::lower_lengths`].
+pub(super) fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
-/// The bit of a word's last byte in [`TokenTrie::lower_first_ends`].
-fn end_bit(word: &[u8]) -> u32 {
+/// The bit of a word's last byte in [`FirstWords::lower_ends`].
+pub(super) fn end_bit(word: &[u8]) -> u32 {
     match word.last() {
         Some(&b) if b.is_ascii_lowercase() => 1 << (b - b'a'),
         _ => 1 << 31,
     }
 }
 
-/// The trie. Node 0 is the root.
+/// A trie being built. Node 0 is the root.
 #[derive(Clone, Debug)]
-pub(crate) struct TokenTrie {
+pub(crate) struct TrieBuilder {
     /// Interned words.
     words: FxHashMap<Cow<'static, str>, Word>,
     /// (node, word, spaced), packed by [`edge_key`], → child node.
     edges: FxHashMap<u64, u32>,
     /// For each node, the entry of the name that ends there, or `NONE`.
     entries: Vec<u32>,
-    /// Bytes that begin the first word of some name: other tokens are not looked up at all.
-    first_bytes: [bool; 256],
-    /// The few first words that begin with a lowercase ASCII letter ("al-Qaeda", "dpa",
-    /// "teleSUR"), by that letter. Lowercase words are most tokens of a text ("the", "to",
-    /// "and"): checking them against these short lists instead of the big word table saves a
-    /// cache miss per word.
-    lower_first_words: [Vec<Box<str>>; 26],
-    /// For each lowercase letter, a bit per length (31 for 31 bytes or more) of the first words
-    /// in `lower_first_words`: most lowercase tokens have a letter and length that begins no
-    /// name, and are turned away by a bit test without a call.
-    lower_first_lengths: [u32; 26],
-    /// The same for the last byte (a bit per letter, 31 for anything else): "the", the
-    /// commonest word of all, has the letter and length of "thi" and "taz", not their ends.
-    lower_first_ends: [u32; 26],
+    /// The first-word filters of the finished trie (see [`Trie`]).
+    filters: FirstWords,
     /// A token buffer reused by [`insert`](Self::insert), so that building the trie does not
     /// allocate one per name.
     scratch: Vec<token::Token>,
 }
 
-impl Default for TokenTrie {
-    fn default() -> TokenTrie {
-        TokenTrie {
+/// What the words that begin a name have in common, so that matching can turn away most tokens
+/// without looking them up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct FirstWords {
+    /// Bytes that begin the first word of some name: other tokens are not looked up at all.
+    pub bytes: [bool; 256],
+    /// The few first words that begin with a lowercase ASCII letter ("al-Qaeda", "dpa",
+    /// "teleSUR"), by that letter. Lowercase words are most tokens of a text ("the", "to",
+    /// "and"): checking them against these short lists instead of the big word table saves a
+    /// cache miss per word.
+    pub lower_words: [Vec<Box<str>>; 26],
+    /// For each lowercase letter, a bit per length (31 for 31 bytes or more) of the first words
+    /// in `lower_words`: most lowercase tokens have a letter and length that begins no name, and
+    /// are turned away by a bit test without a call.
+    pub lower_lengths: [u32; 26],
+    /// The same for the last byte (a bit per letter, 31 for anything else): "the", the
+    /// commonest word of all, has the letter and length of "thi" and "taz", not their ends.
+    pub lower_ends: [u32; 26],
+}
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords { bytes: [false; 256], lower_words: Default::default(), lower_lengths: [0; 26], lower_ends: [0; 26] }
+    }
+}
+
+impl FirstWords {
+    /// Notes `word` as the first word of a name.
+    fn add(&mut self, word: &str) {
+        let byte = word.as_bytes()[0];
+        self.bytes[byte as usize] = true;
+        if byte.is_ascii_lowercase() {
+            let letter = usize::from(byte - b'a');
+            if !self.lower_words[letter].iter().any(|w| **w == *word) {
+                self.lower_words[letter].push(word.into());
+            }
+            self.lower_lengths[letter] |= length_bit(word.len());
+            self.lower_ends[letter] |= end_bit(word.as_bytes());
+        }
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn write(&self, out: &mut Writer) {
+        out.bytes(&self.bytes.map(u8::from));
+        let lower: Vec<&str> = self.lower_words.iter().flatten().map(|w| &**w).collect();
+        // Words are tokens, and no token holds a line break.
+        out.bytes(lower.join("\n").as_bytes());
+        out.u32s(&U32s::from_values(&self.lower_lengths));
+        out.u32s(&U32s::from_values(&self.lower_ends));
+    }
+
+    fn read(input: &mut Reader) -> FirstWords {
+        let mut first = FirstWords::default();
+        for (flag, &byte) in first.bytes.iter_mut().zip(input.bytes()) {
+            *flag = byte != 0;
+        }
+        let lower = std::str::from_utf8(input.bytes()).expect("the first words of a compiled trie are UTF-8");
+        for word in lower.split('\n').filter(|w| !w.is_empty()) {
+            first.lower_words[usize::from(word.as_bytes()[0] - b'a')].push(word.into());
+        }
+        let (lengths, ends) = (input.u32s(), input.u32s());
+        for letter in 0..26 {
+            first.lower_lengths[letter] = lengths.get(letter);
+            first.lower_ends[letter] = ends.get(letter);
+        }
+        first
+    }
+}
+
+impl Default for TrieBuilder {
+    fn default() -> TrieBuilder {
+        TrieBuilder {
             words: FxHashMap::default(),
             edges: FxHashMap::default(),
             entries: vec![NONE],
-            first_bytes: [false; 256],
-            lower_first_words: Default::default(),
-            lower_first_lengths: [0; 26],
-            lower_first_ends: [0; 26],
+            filters: FirstWords::default(),
             scratch: Vec::new(),
         }
     }
 }
 
-impl TokenTrie {
+impl TrieBuilder {
     /// Makes room for the names of a list of `bytes` bytes (about one word and one edge per
     /// eight bytes), so that the tables do not rehash while they grow.
     pub fn reserve_for(&mut self, bytes: usize) {
@@ -108,16 +169,7 @@ impl TokenTrie {
             }
             let word = &pattern[t.span()];
             if first {
-                let byte = word.as_bytes()[0];
-                self.first_bytes[byte as usize] = true;
-                if byte.is_ascii_lowercase() {
-                    let list = &mut self.lower_first_words[usize::from(byte - b'a')];
-                    if !list.iter().any(|w| **w == *word) {
-                        list.push(word.into());
-                    }
-                    self.lower_first_lengths[usize::from(byte - b'a')] |= length_bit(word.len());
-                    self.lower_first_ends[usize::from(byte - b'a')] |= end_bit(word.as_bytes());
-                }
+                self.filters.add(word);
             }
             let next_id = self.words.len() as u32;
             let known = self.words.get(word).copied();
@@ -162,69 +214,107 @@ impl TokenTrie {
         }
     }
 
-    /// The longest name that starts at token `first`: its last token and its entry.
-    ///
-    /// This runs once per token: the test of the first byte is inlined into the caller's loop,
-    /// the rest is a call.
-    #[inline(always)]
-    pub fn longest_at(&self, doc: &Document<'_>, first: usize) -> Option<(usize, u32)> {
-        let span = doc.tokens[first].span();
-        let first_byte = doc.text.as_bytes()[span.start];
-        if !self.first_bytes[first_byte as usize] {
-            return None;
+    /// Lays the trie out flat. Word ids become the words' slots in the [`WordTable`], and each
+    /// node's edges are sorted by word and space, so that matching finds a child by binary search
+    /// in one short run of memory.
+    pub fn finish(self) -> Trie {
+        let mut by_id: Vec<(&[u8], u32)> = vec![(&[][..], NONE); self.words.len()];
+        for (word, record) in &self.words {
+            by_id[record.id as usize] = (word.as_bytes(), record.root_child);
         }
-        if first_byte.is_ascii_lowercase() {
-            let letter = usize::from(first_byte - b'a');
-            let word = &doc.text.as_bytes()[span.start..span.end];
-            if self.lower_first_lengths[letter] & length_bit(span.len()) == 0
-                || self.lower_first_ends[letter] & end_bit(word) == 0
-            {
-                return None;
+        let words = WordTable::new(by_id.iter().copied());
+        let slot_of: Vec<u32> = by_id
+            .iter()
+            .map(|&(word, _)| words.find(word).expect("every interned word is in the table") as u32)
+            .collect();
+        let mut edges: Vec<(u32, u32, u32)> = self
+            .edges
+            .iter()
+            .map(|(&key, &child)| {
+                let node = (key >> 32) as u32;
+                let word = (key as u32) >> 1;
+                (node, slot_of[word as usize] << 1 | (key & 1) as u32, child)
+            })
+            .collect();
+        edges.sort_unstable();
+        let mut starts = Vec::with_capacity(self.entries.len() + 1);
+        let mut flat = Vec::with_capacity(edges.len() * 2);
+        let mut next = edges.iter().peekable();
+        for node in 0..self.entries.len() as u32 {
+            starts.push((flat.len() / 2) as u32);
+            while let Some(&(_, key, child)) = next.next_if(|edge| edge.0 == node) {
+                flat.extend([key, child]);
             }
         }
-        self.longest_from(doc, first, first_byte)
+        starts.push((flat.len() / 2) as u32);
+        Trie {
+            words,
+            edge_starts: U32s::from_values(&starts),
+            edges: U32s::from_values(&flat),
+            entries: U32s::from_values(&self.entries),
+            first: self.filters,
+        }
+    }
+}
+
+/// A finished trie, laid out flat. Node 0 is the root; the root's children are the values of
+/// `words`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Trie {
+    /// Every word of every name, with the node a name that starts with it leads to (or `NONE`).
+    /// A word's slot in this table is its id in `edges`.
+    pub(super) words: WordTable,
+    /// Node `n`'s edges are `edges[edge_starts[n]..edge_starts[n + 1]]`.
+    pub(super) edge_starts: U32s,
+    /// Pairs of `u32`: the key (word id << 1 | a space before the word) and the child node,
+    /// sorted by key within a node.
+    pub(super) edges: U32s,
+    /// For each node, the entry of the name that ends there, or `NONE`.
+    pub(super) entries: U32s,
+    pub(super) first: FirstWords,
+}
+
+impl Trie {
+    /// The child of `node` by the edge with `key`, or `NONE`.
+    #[inline]
+    pub(super) fn child(&self, node: u32, key: u32) -> u32 {
+        let (mut low, mut high) =
+            (self.edge_starts.get(node as usize) as usize, self.edge_starts.get(node as usize + 1) as usize);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let found = self.edges.get(2 * middle);
+            if found == key {
+                return self.edges.get(2 * middle + 1);
+            }
+            if found < key {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        NONE
     }
 
-    /// [`longest_at`](Self::longest_at) for a token whose first byte begins some name.
-    fn longest_from(&self, doc: &Document<'_>, first: usize, first_byte: u8) -> Option<(usize, u32)> {
-        let tokens = &doc.tokens;
-        let first_word = doc.word(first);
-        if first_byte.is_ascii_lowercase()
-            && !self.lower_first_words[usize::from(first_byte - b'a')].iter().any(|w| **w == *first_word)
-        {
-            return None;
-        }
-        let mut node = self.words.get(first_word)?.root_child;
-        let mut best = None;
-        let mut i = first;
-        while node != NONE {
-            let entry = self.entries[node as usize];
-            if entry != NONE {
-                best = Some((i, entry));
-            }
-            i += 1;
-            let mut spaced = false;
-            match tokens.get(i).map(|t| t.kind) {
-                None | Some(TokenKind::LineBreak) => break,
-                Some(TokenKind::Space) => {
-                    spaced = true;
-                    i += 1;
-                    if i >= tokens.len() {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            node = match self.words.get(doc.word(i)) {
-                Some(word) => self.edges.get(&edge_key(node, word.id, spaced)).copied().unwrap_or(NONE),
-                None => NONE,
-            };
-        }
-        best
-    }
-
-    /// Whether the trie holds no name.
+    /// Whether the trie holds no name (a name has a first word).
     pub fn is_empty(&self) -> bool {
-        self.entries.iter().all(|&e| e == NONE)
+        !self.first.bytes.contains(&true)
+    }
+
+    /// Appends the trie to `out`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn write(&self, out: &mut Writer) {
+        self.words.write(out);
+        out.u32s(&self.edge_starts);
+        out.u32s(&self.edges);
+        out.u32s(&self.entries);
+        self.first.write(out);
+    }
+
+    /// Reads a trie written by [`write`](Self::write).
+    pub fn read(input: &mut Reader) -> Trie {
+        let words = WordTable::read(input);
+        let (edge_starts, edges, entries) = (input.u32s(), input.u32s(), input.u32s());
+        let first = FirstWords::read(input);
+        Trie { words, edge_starts, edges, entries, first }
     }
 }

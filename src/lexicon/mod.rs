@@ -1,32 +1,18 @@
 //! Word lexicons that the name rules and the quote rules consult: given names (with a gender
 //! hint), surnames, titles, descriptors, demonyms, organization/prison/place head words, common
-//! English words and reporting cues. All are embedded TSV files (see `gazetteers/README.md`),
-//! parsed once; lookups are per token and never allocate.
+//! English words and reporting cues. All are embedded TSV files (see `gazetteers/README.md`);
+//! the three long lists are built into tables when the crate is compiled ([`words`]), the short
+//! ones are parsed once per process. Lookups are per token and never allocate.
+
+mod words;
+
+pub(crate) use words::Sex;
 
 use crate::document::Document;
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::gazetteer::variants::fold_accents;
 use crate::label::Label;
-use std::borrow::Cow;
-
-/// The grammatical gender a name, title or descriptor suggests: a hint for resolving "he" and
-/// "she", never a fact about a person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Sex {
-    Male,
-    Female,
-    Unknown,
-}
-
-impl Sex {
-    fn parse(field: &str) -> Sex {
-        match field.trim() {
-            "m" | "M" => Sex::Male,
-            "f" | "F" => Sex::Female,
-            _ => Sex::Unknown,
-        }
-    }
-}
+use crate::table::Reader;
+use words::{WordLists, rows};
 
 /// What a reporting cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,9 +189,7 @@ pub(crate) fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Optio
 
 /// All the word lexicons.
 pub(crate) struct Lexicon {
-    given: FxHashMap<Cow<'static, str>, Sex>,
-    surnames: FxHashSet<Cow<'static, str>>,
-    english: FxHashSet<&'static [u8]>,
+    words: WordLists,
     countries: FxHashSet<&'static str>,
     descriptors: FxHashMap<&'static [u8], (Label, Sex)>,
     pub titles: Phrases<Title>,
@@ -219,56 +203,38 @@ pub(crate) struct Lexicon {
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicon").field("given", &self.given.len()).field("surnames", &self.surnames.len()).finish()
+        f.debug_struct("Lexicon")
+            .field("countries", &self.countries.len())
+            .field("cues", &self.cues.by_first.len())
+            .finish()
     }
 }
 
-/// The data lines of an embedded file, as their first three fields ("" where a line has fewer).
-fn rows(text: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
-    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|line| {
-        let mut fields = line.split('\t').map(str::trim);
-        [fields.next().unwrap_or(""), fields.next().unwrap_or(""), fields.next().unwrap_or("")]
-    })
+/// The long word lists as `build.rs` wrote them.
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// Reads the long word lists compiled into the binary (in place: this only reads their headers).
+fn read_compiled_words() -> WordLists {
+    let mut input = Reader::new(COMPILED);
+    let words = WordLists::read(&mut input);
+    assert!(input.is_done(), "the compiled word lists have nothing after the English words");
+    words
 }
 
 impl Lexicon {
-    /// Parses the embedded lexicon files.
+    /// The embedded lexicons: the long lists compiled into the binary, the short ones parsed.
     pub fn embedded() -> Lexicon {
         Lexicon::parse(&EmbeddedFiles {
-            given_names: include_str!("../gazetteers/given_names.tsv"),
-            surnames: include_str!("../gazetteers/surnames.tsv"),
-            english_words: include_str!("../gazetteers/english_words.tsv"),
-            countries: include_str!("../gazetteers/countries.tsv"),
-            titles: include_str!("../gazetteers/titles.tsv"),
-            descriptors: include_str!("../gazetteers/descriptors.tsv"),
-            demonyms: include_str!("../gazetteers/demonyms.tsv"),
-            heads: include_str!("../gazetteers/heads.tsv"),
-            cues: include_str!("../gazetteers/cues.tsv"),
+            countries: include_str!("../../gazetteers/countries.tsv"),
+            titles: include_str!("../../gazetteers/titles.tsv"),
+            descriptors: include_str!("../../gazetteers/descriptors.tsv"),
+            demonyms: include_str!("../../gazetteers/demonyms.tsv"),
+            heads: include_str!("../../gazetteers/heads.tsv"),
+            cues: include_str!("../../gazetteers/cues.tsv"),
         })
     }
 
     fn parse(files: &EmbeddedFiles) -> Lexicon {
-        // Tables sized up front: rehashing while they grow was a tenth of start-up.
-        let sized = |text: &str| text.len() / 8;
-        let mut given = FxHashMap::with_capacity_and_hasher(sized(files.given_names) * 2, Default::default());
-        for row in rows(files.given_names) {
-            let sex = Sex::parse(row[1]);
-            given.entry(Cow::Borrowed(row[0])).or_insert(sex);
-            // The form without accents, when there are accents to fold (a second insert of the
-            // same key was half of the cost of this table).
-            if let folded @ Cow::Owned(_) = fold_accents(row[0]) {
-                given.entry(folded).or_insert(sex);
-            }
-        }
-        let mut surnames = FxHashSet::with_capacity_and_hasher(sized(files.surnames) * 2, Default::default());
-        for row in rows(files.surnames) {
-            surnames.insert(Cow::Borrowed(row[0]));
-            if let folded @ Cow::Owned(_) = fold_accents(row[0]) {
-                surnames.insert(folded);
-            }
-        }
-        let mut english = FxHashSet::with_capacity_and_hasher(sized(files.english_words), Default::default());
-        english.extend(rows(files.english_words).map(|row| row[0].as_bytes()));
         let countries = rows(files.countries).map(|row| row[0]).collect();
         let mut descriptors = FxHashMap::default();
         for row in rows(files.descriptors) {
@@ -313,23 +279,23 @@ impl Lexicon {
         for (form, kind) in cue_rows {
             cues.insert(form, kind);
         }
-        Lexicon { given, surnames, english, countries, descriptors, titles, demonyms, heads, cues, cue_nouns }
+        Lexicon { words: read_compiled_words(), countries, descriptors, titles, demonyms, heads, cues, cue_nouns }
     }
 
     /// The gender hint of a given name, if `word` is one.
     pub fn given_name(&self, word: &str) -> Option<Sex> {
-        self.given.get(word).copied()
+        self.words.given_name(word)
     }
 
     /// Whether `word` is a known surname.
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        self.words.is_surname(word)
     }
 
     /// Whether `word`, lower-cased, is a common English word.
     pub fn is_english(&self, word: &str) -> bool {
         let mut buffer = [0u8; 32];
-        ascii_lowercase(word, &mut buffer).is_some_and(|lower| self.english.contains(lower))
+        ascii_lowercase(word, &mut buffer).is_some_and(|lower| self.words.is_english(lower))
     }
 
     /// Whether `name` is a name of a country or territory ("China", "US", "Georgia").
@@ -350,9 +316,6 @@ impl Lexicon {
 }
 
 struct EmbeddedFiles {
-    given_names: &'static str,
-    surnames: &'static str,
-    english_words: &'static str,
     countries: &'static str,
     titles: &'static str,
     descriptors: &'static str,
@@ -377,6 +340,22 @@ mod tests {
     fn longest(phrases: &Phrases<u8>, text: &str, first: usize) -> Option<(String, u8)> {
         let doc = Document::new(text);
         phrases.match_at(&doc, first).map(|(end, value)| (doc.word(end).to_string(), value))
+    }
+
+    /// The word lists compiled into the binary are the ones the crate builds from the same
+    /// files, and read back as they were written.
+    #[test]
+    fn the_compiled_word_lists_are_the_ones_the_files_give() {
+        let built = WordLists::build();
+        let mut out = crate::table::Writer::default();
+        built.write(&mut out);
+        assert!(out.out == COMPILED, "lexicon.bin differs from a fresh build");
+        assert!(read_compiled_words() == built, "the compiled word lists read back differently");
+        let lexicon = Lexicon::embedded();
+        assert_eq!(lexicon.given_name("José"), Some(Sex::Male));
+        assert_eq!(lexicon.given_name("Jose"), Some(Sex::Male));
+        assert_eq!(lexicon.given_name("Berta"), Some(Sex::Female));
+        assert!(lexicon.is_surname("Ferrer") && lexicon.is_english("Prison") && !lexicon.is_english("Havana"));
     }
 
     #[test]
@@ -411,10 +390,10 @@ mod tests {
     fn every_first_word_of_the_embedded_lists_passes_the_sketch() {
         let lexicon = Lexicon::embedded();
         let lists: [(&str, bool); 4] = [
-            (include_str!("../gazetteers/titles.tsv"), false),
-            (include_str!("../gazetteers/demonyms.tsv"), false),
-            (include_str!("../gazetteers/heads.tsv"), false),
-            (include_str!("../gazetteers/cues.tsv"), true),
+            (include_str!("../../gazetteers/titles.tsv"), false),
+            (include_str!("../../gazetteers/demonyms.tsv"), false),
+            (include_str!("../../gazetteers/heads.tsv"), false),
+            (include_str!("../../gazetteers/cues.tsv"), true),
         ];
         let sketched = [
             lexicon.titles.sketches.as_ref(),

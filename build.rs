@@ -1,0 +1,82 @@
+//! Builds the embedded gazetteer and the long word lists into flat tables when the crate is
+//! compiled, so that a process reads them in place instead of building them at start-up (see
+//! `src/table.rs` for why, and DESIGN.md for the measurements).
+//!
+//! The build runs the library's own code: the files below are compiled into this script as well
+//! as into the crate, so the tables cannot disagree with what the crate would build at run time
+//! (and a test in `src/gazetteer/mod.rs` checks that they do not).
+
+// Each shared file is used in part here; the crate uses the rest.
+#![allow(dead_code)]
+
+#[path = "src/gazetteer/builder.rs"]
+mod builder;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/fxhash.rs"]
+mod fxhash;
+#[path = "src/label.rs"]
+mod label;
+#[path = "src/span.rs"]
+mod span;
+#[path = "src/table.rs"]
+mod table;
+#[path = "src/token.rs"]
+mod token;
+#[path = "src/gazetteer/trie.rs"]
+mod trie;
+#[path = "src/gazetteer/variants.rs"]
+mod variants;
+#[path = "src/lexicon/words.rs"]
+mod words;
+
+/// The crate's module paths that the shared files use.
+mod gazetteer {
+    pub(crate) use super::variants;
+}
+
+use std::path::Path;
+
+fn main() {
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+
+    let mut gazetteer = builder::GazetteerBuilder::default();
+    gazetteer.add_embedded();
+    let (entries, trie) = gazetteer.finish();
+    let mut out = table::Writer::default();
+    entries.write(&mut out);
+    trie.write(&mut out);
+    write(&out_dir.join("gazetteer.bin"), &out.out);
+    write(&out_dir.join("gazetteer-names.txt"), entries.names().as_bytes());
+
+    let mut out = table::Writer::default();
+    words::WordLists::build().write(&mut out);
+    write(&out_dir.join("lexicon.bin"), &out.out);
+
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=gazetteers");
+    for file in [
+        "src/error.rs",
+        "src/fxhash.rs",
+        "src/label.rs",
+        "src/span.rs",
+        "src/table.rs",
+        "src/token.rs",
+        "src/gazetteer/builder.rs",
+        "src/gazetteer/trie.rs",
+        "src/gazetteer/variants.rs",
+        "src/lexicon/words.rs",
+    ] {
+        println!("cargo::rerun-if-changed={file}");
+    }
+}
+
+/// Writes `bytes` to `path`, unless the file holds them already (so that the crate is not
+/// recompiled for tables that did not change).
+fn write(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return;
+    }
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
