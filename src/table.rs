@@ -66,9 +66,10 @@ pub(crate) struct WordTable {
     shift: u32,
 }
 
-/// The hash of a word.
+/// The hash of a word, as [`WordTable`] uses it; [`WordTable::find_hashed`] takes it, so that a
+/// caller that needs it for its own use computes it once.
 #[inline(always)]
-fn hash(word: &[u8]) -> u64 {
+pub(crate) fn hash(word: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(word);
     hasher.finish()
@@ -116,7 +117,7 @@ impl WordTable {
             shift: 64 - capacity.trailing_zeros(),
         };
         for (word, value) in words {
-            let Err(slot) = table.probe(word) else { continue };
+            let Err(slot) = table.probe(word, hash(word)) else { continue };
             let key = if word.len() <= 8 {
                 short_key(word)
             } else {
@@ -135,13 +136,14 @@ impl WordTable {
         table
     }
 
-    /// The slot of `word` if it is in the table, else the empty slot where it would go.
+    /// The slot of `word` (whose [`hash`] is `hash`) if it is in the table, else the empty slot
+    /// where it would go.
     #[inline(always)]
-    fn probe(&self, word: &[u8]) -> Result<usize, usize> {
+    fn probe(&self, word: &[u8], hash: u64) -> Result<usize, usize> {
         let (slots, keys) = (&*self.slots, &*self.keys);
         let len = word.len();
         let wanted = if len <= 8 { short_key(word) } else { long_key(word, 0) };
-        let mut slot = (hash(word) >> self.shift) as usize & self.mask;
+        let mut slot = (hash >> self.shift) as usize & self.mask;
         loop {
             let at = slot * SLOT;
             let stored = u32_at(slots, at) as usize;
@@ -169,16 +171,28 @@ impl WordTable {
     /// and stay fixed: they serve as word ids.
     #[inline(always)]
     pub fn find(&self, word: &[u8]) -> Option<usize> {
+        self.find_hashed(word, hash(word))
+    }
+
+    /// [`find`](Self::find) for a word whose [`hash`] is known.
+    #[inline(always)]
+    pub fn find_hashed(&self, word: &[u8], hash: u64) -> Option<usize> {
         if self.mask == 0 || word.is_empty() {
             return None;
         }
-        self.probe(word).ok()
+        self.probe(word, hash).ok()
     }
 
     /// The value of the word in `slot` (from [`find`](Self::find)).
     #[inline]
     pub fn value(&self, slot: usize) -> u32 {
         u32_at(&self.slots, slot * SLOT + 4)
+    }
+
+    /// Changes the value of the word in `slot`.
+    pub fn set_value(&mut self, slot: usize, value: u32) {
+        let at = slot * SLOT + 4;
+        self.slots.to_mut()[at..at + 4].copy_from_slice(&value.to_le_bytes());
     }
 
     /// The value of `word`, if it is in the table.

@@ -75,7 +75,7 @@ impl Entities {
 
 /// Finds the entities of a document.
 pub(crate) fn recognize(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Entities {
-    let mut rules = Rules::new(doc, hits, gazetteer, lexicon);
+    let mut rules = Rules::new(doc, hits, lexicon);
     let mut candidates = rules.run();
     candidates.sort_by_key(|c| c.span.start);
     let quoted = rules.quoted_orgs(&candidates);

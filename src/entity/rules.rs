@@ -36,7 +36,7 @@
 //! organization is its alias ("Patriotic Union of Cuba (UNPACU)").
 
 use crate::document::Document;
-use crate::gazetteer::{Gazetteer, Hit};
+use crate::gazetteer::Hit;
 use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
 use crate::span::Span;
@@ -310,7 +310,6 @@ enum Part {
 pub(crate) struct Rules<'a, 'd> {
     doc: &'a Document<'d>,
     hits: &'a [Hit],
-    gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
     /// One bit per token: whether a gazetteer hit starts there (a bit, not a hit index per
     /// token, so that the table is 1/32 of the size of the token list and stays in cache).
@@ -321,7 +320,7 @@ pub(crate) struct Rules<'a, 'd> {
 }
 
 impl<'a, 'd> Rules<'a, 'd> {
-    pub fn new(doc: &'a Document<'d>, hits: &'a [Hit], gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
+    pub fn new(doc: &'a Document<'d>, hits: &'a [Hit], lexicon: &'a Lexicon) -> Self {
         let mut hit_starts = vec![0u64; doc.tokens.len().div_ceil(64)];
         for hit in hits {
             hit_starts[hit.tokens.start / 64] |= 1 << (hit.tokens.start % 64);
@@ -340,7 +339,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 words >= 4 && capitalised * 5 >= words * 4
             })
             .collect();
-        Rules { doc, hits, gazetteer, lexicon, hit_starts, title_case, out: Vec::new() }
+        Rules { doc, hits, lexicon, hit_starts, title_case, out: Vec::new() }
     }
 
     /// Whether a gazetteer hit starts at token `i`.
@@ -676,7 +675,7 @@ impl<'a, 'd> Rules<'a, 'd> {
 
     /// The label a gazetteer hit gives.
     fn hit_label(&self, hit: usize) -> Label {
-        self.gazetteer.entry(self.hits[hit].entry).0
+        self.hits[hit].label
     }
 
     fn unit_text(&self, unit: Unit) -> &'d str {

@@ -273,7 +273,12 @@ impl Entries {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.name_ends.get(id - 1) as usize };
         let end = self.name_ends.get(id) as usize;
-        (Label::ALL[usize::from(self.labels[id])], &self.names[start..end])
+        (self.label(id as u32), &self.names[start..end])
+    }
+
+    /// The label of entry `id`.
+    pub fn label(&self, id: u32) -> Label {
+        Label::ALL[usize::from(self.labels[id as usize])]
     }
 
     /// How many entries there are.

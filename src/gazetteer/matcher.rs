@@ -1,9 +1,11 @@
 //! The gazetteer pass: every known name in a document, longest first, on token boundaries.
 
 use super::Gazetteer;
-use super::trie::{NONE, Trie, end_bit, length_bit};
+use super::trie::{NONE, Trie, edge_tag, end_bit, length_bit};
 use crate::document::Document;
+use crate::label::Label;
 use crate::span::Span;
+use crate::table;
 use crate::token::TokenKind;
 use std::ops::Range;
 
@@ -13,6 +15,8 @@ pub(crate) struct Hit {
     pub span: Span,
     pub tokens: Range<usize>,
     pub entry: u32,
+    /// The entry's label, which the name rules ask about again and again.
+    pub label: Label,
 }
 
 impl Gazetteer {
@@ -34,7 +38,8 @@ impl Gazetteer {
             }
             match self.trie.longest_at(doc, i) {
                 Some((last, entry)) => {
-                    hits.push(Hit { span: tokens[i].span().to(tokens[last].span()), tokens: i..last + 1, entry });
+                    let span = tokens[i].span().to(tokens[last].span());
+                    hits.push(Hit { span, tokens: i..last + 1, entry, label: self.entries.label(entry) });
                     i = last + 1;
                 }
                 None => i += 1,
@@ -81,9 +86,12 @@ impl Trie {
         let mut best = None;
         let mut i = first;
         while node != NONE {
-            let entry = self.entries.get(node as usize);
+            let entry = self.nodes.get(node as usize);
             if entry != NONE {
                 best = Some((i, entry));
+            }
+            if self.nodes.get(node as usize + 1) == 0 {
+                break;
             }
             i += 1;
             let mut spaced = false;
@@ -98,11 +106,40 @@ impl Trie {
                 }
                 _ => {}
             }
-            node = match self.words.find(doc.word(i).as_bytes()) {
-                Some(word) => self.child(node, (word as u32) << 1 | u32::from(spaced)),
-                None => NONE,
-            };
+            node = self.step(node, doc.word(i).as_bytes(), spaced);
         }
         best
+    }
+
+    /// The child of the block at `node` by `word`, with or without a space before it, or `NONE`.
+    #[inline]
+    fn step(&self, node: u32, word: &[u8], spaced: bool) -> u32 {
+        let hash = table::hash(word);
+        let tag = edge_tag(hash, spaced);
+        let edges = node as usize + 2;
+        let count = self.nodes.get(node as usize + 1) as usize;
+        // The first edge whose tag is not below `tag`.
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.nodes.get(edges + 3 * middle) < tag {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        // Two words may share a tag: the word table says which one this is.
+        let mut slot = None;
+        for edge in low..count {
+            let at = edges + 3 * edge;
+            if self.nodes.get(at) != tag {
+                break;
+            }
+            let slot = *slot.get_or_insert_with(|| self.words.find_hashed(word, hash));
+            if slot == Some(self.nodes.get(at + 1) as usize) {
+                return self.nodes.get(at + 2);
+            }
+        }
+        NONE
     }
 }

@@ -227,74 +227,73 @@ impl TrieBuilder {
             .iter()
             .map(|&(word, _)| words.find(word).expect("every interned word is in the table") as u32)
             .collect();
-        let mut edges: Vec<(u32, u32, u32)> = self
+        // Each node's edges, as (node, tag, word slot, child), in node order and by tag within
+        // a node.
+        let mut edges: Vec<(u32, u32, u32, u32)> = self
             .edges
             .iter()
             .map(|(&key, &child)| {
                 let node = (key >> 32) as u32;
-                let word = (key as u32) >> 1;
-                (node, slot_of[word as usize] << 1 | (key & 1) as u32, child)
+                let (word, _) = by_id[((key as u32) >> 1) as usize];
+                let slot = slot_of[((key as u32) >> 1) as usize];
+                (node, edge_tag(crate::table::hash(word), key & 1 == 1), slot, child)
             })
             .collect();
         edges.sort_unstable();
-        let mut starts = Vec::with_capacity(self.entries.len() + 1);
-        let mut flat = Vec::with_capacity(edges.len() * 2);
+        // Where each node's block begins: two words, and three for each of its edges.
+        let mut children = vec![0u32; self.entries.len()];
+        for &(node, ..) in &edges {
+            children[node as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(self.entries.len());
+        let mut end = 0u32;
+        for &count in &children {
+            offsets.push(end);
+            end = end.checked_add(2 + 3 * count).expect("a trie of at most 16 GiB");
+        }
+        let mut nodes = Vec::with_capacity(end as usize);
         let mut next = edges.iter().peekable();
-        for node in 0..self.entries.len() as u32 {
-            starts.push((flat.len() / 2) as u32);
-            while let Some(&(_, key, child)) = next.next_if(|edge| edge.0 == node) {
-                flat.extend([key, child]);
+        for (node, &entry) in self.entries.iter().enumerate() {
+            nodes.extend([entry, children[node]]);
+            while let Some(&(_, tag, slot, child)) = next.next_if(|edge| edge.0 == node as u32) {
+                nodes.extend([tag, slot, offsets[child as usize]]);
             }
         }
-        starts.push((flat.len() / 2) as u32);
-        Trie {
-            words,
-            edge_starts: U32s::from_values(&starts),
-            edges: U32s::from_values(&flat),
-            entries: U32s::from_values(&self.entries),
-            first: self.filters,
+        let mut words = words;
+        for (&(_, root), &slot) in by_id.iter().zip(&slot_of) {
+            words.set_value(slot as usize, if root == NONE { NONE } else { offsets[root as usize] });
         }
+        Trie { words, nodes: U32s::from_values(&nodes), first: self.filters }
     }
 }
 
-/// A finished trie, laid out flat. Node 0 is the root; the root's children are the values of
-/// `words`.
+/// The tag of an edge: the high half of its word's [`hash`](crate::table::hash), with its last
+/// bit saying whether a space comes before the word.
+#[inline(always)]
+pub(super) fn edge_tag(hash: u64, spaced: bool) -> u32 {
+    (hash >> 32) as u32 & !1 | u32::from(spaced)
+}
+
+/// A finished trie, laid out flat: the root's children are the values of `words`, and every
+/// other node is a block of `nodes`, named by its offset there.
+///
+/// A block is the node's entry (or `NONE`), the number of its edges, and for each edge its tag
+/// ([`edge_tag`]), its word's slot in `words` and the child's offset, sorted by tag. So a step
+/// reads one block: the entry and the tags of the words that may come next are in one place,
+/// and the next token is looked up in `words` only when a tag says it continues a name (most
+/// tokens after a name do not: "Cuba said"). The first layout, with entries, edge starts and
+/// edges in three arrays and every next token looked up, missed the cache four times a step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Trie {
-    /// Every word of every name, with the node a name that starts with it leads to (or `NONE`).
-    /// A word's slot in this table is its id in `edges`.
+    /// Every word of every name, with the block that a name starting with it leads to (or
+    /// `NONE` for words that begin no name).
     pub(super) words: WordTable,
-    /// Node `n`'s edges are `edges[edge_starts[n]..edge_starts[n + 1]]`.
-    pub(super) edge_starts: U32s,
-    /// Pairs of `u32`: the key (word id << 1 | a space before the word) and the child node,
-    /// sorted by key within a node.
-    pub(super) edges: U32s,
-    /// For each node, the entry of the name that ends there, or `NONE`.
-    pub(super) entries: U32s,
+    /// The node blocks.
+    pub(super) nodes: U32s,
     pub(super) first: FirstWords,
 }
 
 impl Trie {
-    /// The child of `node` by the edge with `key`, or `NONE`.
-    #[inline]
-    pub(super) fn child(&self, node: u32, key: u32) -> u32 {
-        let (mut low, mut high) =
-            (self.edge_starts.get(node as usize) as usize, self.edge_starts.get(node as usize + 1) as usize);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let found = self.edges.get(2 * middle);
-            if found == key {
-                return self.edges.get(2 * middle + 1);
-            }
-            if found < key {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        NONE
-    }
-
     /// Whether the trie holds no name (a name has a first word).
     pub fn is_empty(&self) -> bool {
         !self.first.bytes.contains(&true)
@@ -304,17 +303,15 @@ impl Trie {
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn write(&self, out: &mut Writer) {
         self.words.write(out);
-        out.u32s(&self.edge_starts);
-        out.u32s(&self.edges);
-        out.u32s(&self.entries);
+        out.u32s(&self.nodes);
         self.first.write(out);
     }
 
     /// Reads a trie written by [`write`](Self::write).
     pub fn read(input: &mut Reader) -> Trie {
         let words = WordTable::read(input);
-        let (edge_starts, edges, entries) = (input.u32s(), input.u32s(), input.u32s());
+        let nodes = input.u32s();
         let first = FirstWords::read(input);
-        Trie { words, edge_starts, edges, entries, first }
+        Trie { words, nodes, first }
     }
 }
