@@ -154,10 +154,12 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// assert_eq!(texts, ["Mr. Ortega spoke in the U.S. on Sept. 10.", "“I am ready,” he wrote.", "He left."]);
 /// ```
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
+    // Room for a paragraph every 128 bytes and a sentence every 64 (the Wikinews bench corpus has
+    // one every 270 and 110), so that the vectors are not copied to grow as they fill.
+    let mut paragraphs = Vec::with_capacity(text.len() / 128 + 1);
+    let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
     // One pass over the tokens finds both the line breaks and the terminal marks of each line.
-    let mut terminals = Vec::new();
+    let mut terminals = Vec::with_capacity(16);
     let mut line_start = 0;
     for (i, token) in tokens.iter().enumerate() {
         match token.kind {

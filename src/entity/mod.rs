@@ -141,6 +141,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         // above the article): kept aside, and given to the person who has that surname once
         // the whole document is read.
         let mut early = Vec::new();
+        self.entities.mentions.reserve(candidates.len());
         for candidate in candidates {
             if candidate.span.start < last_end {
                 continue;

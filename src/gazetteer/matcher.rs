@@ -22,7 +22,8 @@ pub(crate) struct Hit {
 impl Gazetteer {
     /// Finds the known names of `doc`, left to right, the longest at each token, never overlapping.
     pub(crate) fn find(&self, doc: &Document<'_>) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        // Room for a hit every 32 tokens (the Wikinews bench corpus has one every 62).
+        let mut hits = Vec::with_capacity(doc.tokens.len() / 32 + 1);
         if self.trie.is_empty() {
             return hits;
         }
