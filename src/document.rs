@@ -53,12 +53,14 @@ impl<'t> Document<'t> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &'t str {
         &self.text[self.tokens[i].span()]
     }
 
     /// Whether token `i` is the first word of its sentence: only quotation marks, brackets and
     /// dashes come before it in the sentence.
+    #[inline]
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         self.first_word.get(self.sentence_of[i] as usize).is_some_and(|&first| first as usize == i)
     }
@@ -66,16 +68,19 @@ impl<'t> Document<'t> {
     /// The index of the paragraph of token `i`, a token that is not blank (a blank token between
     /// paragraphs counts to the next one). Two array reads instead of a binary search, whose
     /// cache misses grow with the document.
+    #[inline]
     pub fn paragraph_of(&self, i: usize) -> usize {
         self.sentences[self.sentence_of[i] as usize].paragraph
     }
 
     /// The next token after `i` that is not space (line breaks count as tokens), if any.
+    #[inline]
     pub fn next_solid(&self, i: usize) -> Option<usize> {
         (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != TokenKind::Space)
     }
 
     /// The previous token before `i` that is not space, if any.
+    #[inline]
     pub fn previous_solid(&self, i: usize) -> Option<usize> {
         (0..i).rev().find(|&j| self.tokens[j].kind != TokenKind::Space)
     }
