@@ -50,15 +50,17 @@ struct Inner {
 /// stage and ran at two thirds of the speed of a 1 MB one (`benches/RESULTS.md`).
 pub const DEFAULT_SECTION_BYTES: usize = 1 << 18;
 
-/// The embedded word lexicons, parsed once per process and shared by every annotator.
+/// The embedded word lexicons, read once per process (the long lists are compiled into the binary,
+/// the short ones parsed) and shared by every annotator.
 static LEXICON: Lazy<Arc<Lexicon>> = Lazy::new(|| Arc::new(Lexicon::embedded()));
 
 /// The annotator with the embedded data only, built once per process.
 static DEFAULT: Lazy<Annotator> = Lazy::new(|| AnnotatorBuilder::new().build_embedded_only());
 
 impl Annotator {
-    /// The annotator with the embedded gazetteers and lexicons. Cannot fail; the data is built on
-    /// the first call and shared by every later one.
+    /// The annotator with the embedded gazetteers and lexicons. Cannot fail. The gazetteers and
+    /// the long word lists are compiled into the binary and read in place; the short lists are
+    /// parsed on the first call (well under a millisecond) and shared by every later one.
     pub fn new() -> Annotator {
         DEFAULT.clone()
     }
