@@ -5,7 +5,7 @@
 //! Balart". Nodes that end a name carry its entry; the first entry to claim a path keeps it.
 //!
 //! A [`TrieBuilder`] grows in hash maps; [`TrieBuilder::finish`] lays it out flat as a [`Trie`]:
-//! the words in a [`WordTable`], each node's edges sorted in one array. The flat form is what
+//! the words in a [`WordTable`], each node a block of one array. The flat form is what
 //! `build.rs` writes for the embedded lists and what the binary reads in place (see
 //! [`table`](crate::table)); matching is in `matcher.rs`. This file is compiled into the build
 //! script too, so it does not depend on [`Document`](crate::document::Document).
@@ -215,14 +215,13 @@ impl TrieBuilder {
     }
 
     /// Lays the trie out flat. Word ids become the words' slots in the [`WordTable`], and each
-    /// node's edges are sorted by word and space, so that matching finds a child by binary search
-    /// in one short run of memory.
+    /// node becomes a block of its entry and its tagged edges (see [`Trie`]).
     pub fn finish(self) -> Trie {
         let mut by_id: Vec<(&[u8], u32)> = vec![(&[][..], NONE); self.words.len()];
         for (word, record) in &self.words {
             by_id[record.id as usize] = (word.as_bytes(), record.root_child);
         }
-        let words = WordTable::new(by_id.iter().copied());
+        let mut words = WordTable::new(by_id.iter().copied());
         let slot_of: Vec<u32> = by_id
             .iter()
             .map(|&(word, _)| words.find(word).expect("every interned word is in the table") as u32)
@@ -259,7 +258,7 @@ impl TrieBuilder {
                 nodes.extend([tag, slot, offsets[child as usize]]);
             }
         }
-        let mut words = words;
+        // The root's children: the blocks that names starting with each word lead to.
         for (&(_, root), &slot) in by_id.iter().zip(&slot_of) {
             words.set_value(slot as usize, if root == NONE { NONE } else { offsets[root as usize] });
         }
