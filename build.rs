@@ -44,32 +44,14 @@ fn main() {
     let mut gazetteer = builder::GazetteerBuilder::default();
     gazetteer.add_embedded();
     let (entries, trie) = gazetteer.finish();
-    let mut out = table::Writer::default();
-    entries.write(&mut out);
-    trie.write(&mut out);
-    write(&out_dir.join("gazetteer.bin"), &out.out);
+    write(&out_dir.join("gazetteer.bin"), &builder::write_tables(&entries, &trie));
     write(&out_dir.join("gazetteer-names.txt"), entries.names().as_bytes());
+    write(&out_dir.join("lexicon.bin"), &words::WordLists::build().to_bytes());
 
-    let mut out = table::Writer::default();
-    words::WordLists::build().write(&mut out);
-    write(&out_dir.join("lexicon.bin"), &out.out);
-
+    // Cargo reruns this script when it is rebuilt, and it is rebuilt when any file compiled into
+    // it changes: the modules above and the lists they `include_str!`. Naming build.rs here only
+    // stops cargo from rerunning it for every other change in the package.
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=gazetteers");
-    for file in [
-        "src/error.rs",
-        "src/fxhash.rs",
-        "src/label.rs",
-        "src/span.rs",
-        "src/table.rs",
-        "src/token.rs",
-        "src/gazetteer/builder.rs",
-        "src/gazetteer/trie.rs",
-        "src/gazetteer/variants.rs",
-        "src/lexicon/words.rs",
-    ] {
-        println!("cargo::rerun-if-changed={file}");
-    }
 }
 
 /// Writes `bytes` to `path`, unless the file holds them already (so that the crate is not

@@ -256,6 +256,25 @@ pub(super) fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A gazetteer's tables as `build.rs` writes them into the binary: the entries, then the trie.
+/// The entries' names go to a file of their own ([`Entries::names`]).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn write_tables(entries: &Entries, trie: &Trie) -> Vec<u8> {
+    let mut out = Writer::default();
+    entries.write(&mut out);
+    trie.write(&mut out);
+    out.out
+}
+
+/// Reads tables written by [`write_tables`], with the entries' `names`, in place.
+pub(crate) fn read_tables(bytes: &'static [u8], names: &'static str) -> (Entries, Trie) {
+    let mut input = Reader::new(bytes);
+    let entries = Entries::read(&mut input, names);
+    let trie = Trie::read(&mut input);
+    assert!(input.is_done(), "the compiled gazetteer has nothing after its trie");
+    (entries, trie)
+}
+
 /// The entries of a finished gazetteer: each one's label and canonical name, by entry number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entries {

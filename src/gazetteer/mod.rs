@@ -30,7 +30,6 @@ pub(crate) use builder::GazetteerBuilder;
 pub(crate) use matcher::Hit;
 
 use crate::label::Label;
-use crate::table::Reader;
 use builder::Entries;
 use once_cell::sync::Lazy;
 use trie::Trie;
@@ -67,10 +66,7 @@ impl Gazetteer {
     /// Reads the gazetteer compiled into the binary (in place: this only reads the headers of its
     /// tables, and the short lists of first words).
     pub fn read_compiled() -> Gazetteer {
-        let mut input = Reader::new(COMPILED);
-        let entries = Entries::read(&mut input, COMPILED_NAMES);
-        let trie = Trie::read(&mut input);
-        assert!(input.is_done(), "the compiled gazetteer has nothing after its trie");
+        let (entries, trie) = builder::read_tables(COMPILED, COMPILED_NAMES);
         Gazetteer { entries, trie }
     }
 
@@ -106,10 +102,7 @@ mod tests {
         let mut builder = GazetteerBuilder::default();
         builder.add_embedded();
         let (entries, trie) = builder.finish();
-        let mut out = crate::table::Writer::default();
-        entries.write(&mut out);
-        trie.write(&mut out);
-        assert!(out.out == COMPILED, "gazetteer.bin differs from a fresh build");
+        assert!(builder::write_tables(&entries, &trie) == COMPILED, "gazetteer.bin differs from a fresh build");
         assert!(entries.names() == COMPILED_NAMES, "gazetteer-names.txt differs from a fresh build");
         let compiled = Gazetteer::embedded();
         assert!(compiled.entries == entries && compiled.trie == trie, "the compiled gazetteer reads back differently");

@@ -11,7 +11,6 @@ pub(crate) use words::Sex;
 use crate::document::Document;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::label::Label;
-use crate::table::Reader;
 use words::{WordLists, rows};
 
 /// What a reporting cue is.
@@ -225,10 +224,7 @@ static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin")
 
 /// Reads the long word lists compiled into the binary (in place: this only reads their headers).
 fn read_compiled_words() -> WordLists {
-    let mut input = Reader::new(COMPILED);
-    let words = WordLists::read(&mut input);
-    assert!(input.is_done(), "the compiled word lists have nothing after the English words");
-    words
+    WordLists::from_bytes(COMPILED)
 }
 
 impl Lexicon {
@@ -357,9 +353,7 @@ mod tests {
     #[test]
     fn the_compiled_word_lists_are_the_ones_the_files_give() {
         let built = WordLists::build();
-        let mut out = crate::table::Writer::default();
-        built.write(&mut out);
-        assert!(out.out == COMPILED, "lexicon.bin differs from a fresh build");
+        assert!(built.to_bytes() == COMPILED, "lexicon.bin differs from a fresh build");
         assert!(read_compiled_words() == built, "the compiled word lists read back differently");
         let lexicon = Lexicon::embedded();
         assert_eq!(lexicon.given_name("José"), Some(Sex::Male));

@@ -105,16 +105,25 @@ impl WordLists {
         self.english.contains(lower)
     }
 
-    /// Appends the tables to `out`.
+    /// The tables as `build.rs` writes them into the binary.
     #[cfg_attr(not(test), allow(dead_code))]
-    pub fn write(&self, out: &mut Writer) {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Writer::default();
         for table in [&self.given, &self.surnames, &self.english] {
-            table.write(out);
+            table.write(&mut out);
         }
+        out.out
     }
 
-    /// Reads tables written by [`write`](Self::write).
-    pub fn read(input: &mut Reader) -> WordLists {
-        WordLists { given: WordTable::read(input), surnames: WordTable::read(input), english: WordTable::read(input) }
+    /// Reads tables written by [`to_bytes`](Self::to_bytes), in place.
+    pub fn from_bytes(bytes: &'static [u8]) -> WordLists {
+        let mut input = Reader::new(bytes);
+        let lists = WordLists {
+            given: WordTable::read(&mut input),
+            surnames: WordTable::read(&mut input),
+            english: WordTable::read(&mut input),
+        };
+        assert!(input.is_done(), "the compiled word lists have nothing after the English words");
+        lists
     }
 }
