@@ -360,6 +360,7 @@ pub struct Entity {
     pub(crate) span: Span,
     pub(crate) label: Label,
     pub(crate) entity: usize,
+    pub(crate) rule: crate::rule::Rule,
 }
 
 impl Entity {
@@ -376,6 +377,11 @@ impl Entity {
     /// The number of the entity (cluster) it belongs to, an index into [`Annotations::clusters`].
     pub fn entity(&self) -> usize {
         self.entity
+    }
+
+    /// The rule that found it.
+    pub fn rule(&self) -> crate::rule::Rule {
+        self.rule
     }
 }
 
@@ -404,7 +410,7 @@ pub struct Quote {
     pub(crate) span: Span,
     pub(crate) speaker: Option<Speaker>,
     pub(crate) cue: Option<Span>,
-    pub(crate) rule: Option<&'static str>,
+    pub(crate) rule: crate::rule::Rule,
 }
 
 impl Quote {
@@ -423,10 +429,14 @@ impl Quote {
         self.cue
     }
 
-    /// The name of the attribution rule that found the speaker ("after-speaker-cue",
-    /// "before-speaker-cue", "continued"…; DESIGN.md lists them), so that a reader can weigh
-    /// each attribution. `None` when no speaker was found.
-    pub fn rule(&self) -> Option<&'static str> {
+    /// The rule that found it: the attribution rule that found the speaker
+    /// ([`Rule::AfterSpeakerCue`], [`Rule::Continued`]…; DESIGN.md lists them), so that a reader
+    /// can weigh each attribution, or [`Rule::LongQuote`] when no speaker was found.
+    ///
+    /// [`Rule::AfterSpeakerCue`]: crate::Rule::AfterSpeakerCue
+    /// [`Rule::Continued`]: crate::Rule::Continued
+    /// [`Rule::LongQuote`]: crate::Rule::LongQuote
+    pub fn rule(&self) -> crate::rule::Rule {
         self.rule
     }
 }

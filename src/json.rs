@@ -44,6 +44,8 @@ pub struct EntityMention<'a> {
     pub entity: usize,
     /// The entity's full name, the same for all its mentions.
     pub name: &'a str,
+    /// The gazetteer or the name rule that found the mention.
+    pub rule: &'static str,
 }
 
 /// One quotation on the wire.
@@ -69,8 +71,8 @@ pub struct QuoteRecord<'a> {
     pub cue_start: Option<usize>,
     /// End of the cue.
     pub cue_end: Option<usize>,
-    /// The attribution rule that found the speaker, `null` when none did.
-    pub rule: Option<&'static str>,
+    /// The attribution rule that found the speaker, or `long-quote` when none did.
+    pub rule: &'static str,
 }
 
 impl<'a> Document<'a> {
@@ -86,6 +88,7 @@ impl<'a> Document<'a> {
                 text: &text[m.span()],
                 entity: m.entity(),
                 name: annotations.name_of(m),
+                rule: m.rule().name(),
             })
             .collect();
         let quotes = annotations
@@ -105,7 +108,7 @@ impl<'a> Document<'a> {
                     cue: cue.map(|c| &text[c]),
                     cue_start: cue.map(|c| c.start),
                     cue_end: cue.map(|c| c.end),
-                    rule: q.rule(),
+                    rule: q.rule().name(),
                 }
             })
             .collect();

@@ -40,6 +40,7 @@ pub mod json;
 mod label;
 mod lexicon;
 mod quote;
+mod rule;
 pub mod sentence;
 mod span;
 #[doc(hidden)]
@@ -51,6 +52,7 @@ pub mod token;
 pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, DEFAULT_SECTION_BYTES, Entity, Quote, Speaker};
 pub use error::{Error, Warning};
 pub use label::{Label, UnknownLabel};
+pub use rule::{Rule, RuleKind, UnknownRule};
 pub use span::Span;
 
 /// The README's examples are compiled and run as doctests.

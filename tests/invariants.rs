@@ -41,6 +41,9 @@ pub fn check(text: &str, annotations: &Annotations) -> Result<(), String> {
         let Some(cluster) = clusters.get(e.entity()) else {
             return Err(format!("entity {i} names entity {} of {}", e.entity(), clusters.len()));
         };
+        if !matches!(e.rule().kind(), newsnlp::RuleKind::Gazetteer | newsnlp::RuleKind::Name) {
+            return Err(format!("entity {i} has the rule {:?}, which finds no names", e.rule()));
+        }
         if cluster.label() != e.label() {
             return Err(format!("entity {i} is a {} of a {} entity", e.label(), cluster.label()));
         }
@@ -56,8 +59,13 @@ pub fn check(text: &str, annotations: &Annotations) -> Result<(), String> {
             return Err(format!("quote {i} {span:?} overlaps or precedes the quote before it (ending at {last_end})"));
         }
         last_end = span.end;
-        if q.speaker().is_some() != q.rule().is_some() {
+        // A quote without a speaker was taken for its length alone; one with a speaker was found
+        // by an attribution rule.
+        if q.speaker().is_none() != (q.rule() == newsnlp::Rule::LongQuote) {
             return Err(format!("quote {i}: speaker {:?} but rule {:?}", q.speaker(), q.rule()));
+        }
+        if q.rule().kind() != newsnlp::RuleKind::Quote {
+            return Err(format!("quote {i} has the rule {:?}, which is no quote rule", q.rule()));
         }
         if let Some(speaker) = q.speaker() {
             let mention = speaker.mention();

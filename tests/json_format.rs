@@ -23,6 +23,7 @@ struct Entity {
     text: String,
     entity: usize,
     name: String,
+    rule: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,7 +40,7 @@ struct Quote {
     cue: Option<String>,
     cue_start: Option<usize>,
     cue_end: Option<usize>,
-    rule: Option<String>,
+    rule: String,
 }
 
 const TEXT: &str = "“We demand justice,” said UNPACU in Havana. “Free them all.”";
@@ -61,6 +62,7 @@ fn every_field_is_in_the_mirror_and_the_mirror_in_every_object() {
     let org = &document.entities[0];
     assert_eq!((org.start, org.end, org.label.as_str(), org.text.as_str()), (30, 36, "ORG", "UNPACU"));
     assert_eq!(org.name, "Patriotic Union of Cuba");
+    assert_eq!(org.rule, "user-gazetteer");
     assert_eq!(document.entities[1].label, "PLACE");
     assert_ne!(document.entities[0].entity, document.entities[1].entity);
     assert!(!document.quotes.is_empty());
@@ -93,7 +95,17 @@ fn every_field_is_in_the_mirror_and_the_mirror_in_every_object() {
 #[test]
 fn fields_are_written_in_the_documented_order() {
     let line = line();
-    let order = ["\"id\"", "\"entities\"", "\"start\"", "\"end\"", "\"label\"", "\"text\"", "\"entity\"", "\"name\""];
+    let order = [
+        "\"id\"",
+        "\"entities\"",
+        "\"start\"",
+        "\"end\"",
+        "\"label\"",
+        "\"text\"",
+        "\"entity\"",
+        "\"name\"",
+        "\"rule\"",
+    ];
     let mut at = 0;
     for key in order {
         let found = line[at..].find(key).unwrap_or_else(|| panic!("{key} after byte {at} in {line}"));

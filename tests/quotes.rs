@@ -10,7 +10,7 @@ struct Found {
     mention: Option<String>,
     speaker: Option<String>,
     cue: Option<String>,
-    rule: Option<&'static str>,
+    rule: &'static str,
 }
 
 fn quotes(text: &str) -> Vec<Found> {
@@ -23,7 +23,7 @@ fn quotes(text: &str) -> Vec<Found> {
             mention: q.speaker().map(|s| text[s.mention()].to_string()),
             speaker: annotations.speaker_name(text, q).map(str::to_string),
             cue: q.cue().map(|c| text[c].to_string()),
-            rule: q.rule(),
+            rule: q.rule().name(),
         })
         .collect()
 }
@@ -41,7 +41,7 @@ fn check(text: &str, want: &[Want<'_>]) {
             speaker: Some(s.to_string()),
             // The cue is checked by the rule tests that name it; here it is taken as found.
             cue: got.iter().find(|f| f.words == w).and_then(|f| f.cue.clone()),
-            rule: Some(r),
+            rule: r,
         })
         .collect();
     assert_eq!(got, want, "text {text:?}");
@@ -221,7 +221,7 @@ fn rule_after_speaker_cue() {
         "Carmen Ruiz called it “an extraordinary campaign.” She said she admires his work and will vote for him in November.",
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Carmen Ruiz"));
-    assert_eq!(found[0].rule, Some("before-speaker-cue"));
+    assert_eq!(found[0].rule, "before-speaker-cue");
 }
 
 #[test]

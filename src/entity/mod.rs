@@ -24,6 +24,7 @@ use crate::gazetteer::variants::fold_accents;
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
+use crate::rule::Rule;
 use crate::span::Span;
 use rules::{Candidate, Kind, Rules};
 use std::borrow::Cow;
@@ -37,6 +38,8 @@ pub(crate) struct Mention {
     pub last: usize,
     pub label: Label,
     pub cluster: usize,
+    /// The rule that found it.
+    pub rule: Rule,
 }
 
 /// An entity: its label, its full name and what is known of its gender.
@@ -60,8 +63,11 @@ pub(crate) struct Entities {
 impl Entities {
     /// The public mentions and clusters (the names move, not copied).
     pub fn into_public(self) -> (Vec<Entity>, Vec<Cluster>) {
-        let entities =
-            self.mentions.iter().map(|m| Entity { span: m.span, label: m.label, entity: m.cluster }).collect();
+        let entities = self
+            .mentions
+            .iter()
+            .map(|m| Entity { span: m.span, label: m.label, entity: m.cluster, rule: m.rule })
+            .collect();
         let clusters = self.clusters.into_iter().map(|c| Cluster { label: c.label, name: c.name }).collect();
         (entities, clusters)
     }
@@ -176,6 +182,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     last: candidate.last,
                     label: Label::Person,
                     cluster,
+                    rule: Rule::EarlyShortForm,
                 };
                 self.entities.mentions.push(mention);
             }
@@ -189,12 +196,19 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// Finds or creates the entity of a candidate; `None` drops it.
     fn place(&mut self, candidate: &Candidate) -> Option<Mention> {
         let text = self.text(candidate.span);
+        let mut rule = candidate.rule;
         let cluster = match candidate.kind {
             Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
             Kind::Name { entry: None } => self.named_entity(candidate, text),
             Kind::Bare => match self.aliases.get(key(text).as_ref()) {
-                Some(&cluster) => cluster,
-                None if self.lone_name(candidate, text) => self.named_entity(candidate, text),
+                Some(&cluster) => {
+                    rule = Rule::ShortForm;
+                    cluster
+                }
+                None if self.lone_name(candidate, text) => {
+                    rule = Rule::LoneKnownName;
+                    self.named_entity(candidate, text)
+                }
                 None => return None,
             },
             Kind::Nickname => {
@@ -212,7 +226,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             entity.sex = candidate.sex;
         }
         let label = entity.label;
-        Some(Mention { span: candidate.span, first: candidate.first, last: candidate.last, label, cluster })
+        Some(Mention { span: candidate.span, first: candidate.first, last: candidate.last, label, cluster, rule })
     }
 
     /// Whether a lone capitalised word that shortens no earlier name is still a person's name:

@@ -39,6 +39,7 @@ use crate::document::Document;
 use crate::gazetteer::Hit;
 use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
+use crate::rule::Rule;
 use crate::span::Span;
 use crate::token::{Case, QuoteRole, TokenKind};
 use std::borrow::Cow;
@@ -70,6 +71,8 @@ pub(crate) struct Candidate {
     pub sex: Sex,
     /// Whether a title or role came right before the name ("President", "Mr.").
     pub titled: bool,
+    /// The rule that found it.
+    pub rule: Rule,
 }
 
 /// Lowercase words that join the parts of a person's or place's name.
@@ -387,7 +390,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             match next {
                 // "Twain, Mark." in a reading list: one mention, the comma inside.
                 Some((first, last)) if i == first => {
-                    self.push(first, last, Label::Person, Kind::Name { entry: None });
+                    self.push(first, last, Label::Person, Kind::Name { entry: None }, Rule::SurnameFirst);
                     i = last + 1;
                 }
                 Some(_) => {}
@@ -681,6 +684,11 @@ impl<'a, 'd> Rules<'a, 'd> {
         self.hits[hit].label
     }
 
+    /// The list a gazetteer hit comes from.
+    fn source(&self, hit: usize) -> Rule {
+        if self.hits[hit].user { Rule::UserGazetteer } else { Rule::Gazetteer }
+    }
+
     fn unit_text(&self, unit: Unit) -> &'d str {
         &self.doc.text[self.doc.tokens[unit.first].span().start..self.doc.tokens[unit.last].span().end]
     }
@@ -707,7 +715,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                     let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
                     let units = units_of(&names[piece_start..index], &mut buffer);
                     if let (Some(a), Some(b)) = (units.first(), units.last()) {
-                        self.push(a.first, b.last, Label::Org, Kind::Name { entry: None });
+                        self.push(a.first, b.last, Label::Org, Kind::Name { entry: None }, Rule::OrgTypeWord);
                     }
                     piece_start = index + 1;
                 }
@@ -744,7 +752,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         {
             let start = if matches!(self.unit_text(*head), "The" | "A" | "An") { next_unit(parts, 0) } else { 0 };
             if let (Some(Part::Unit(from)), Some(Part::Unit(to))) = (parts.get(start), parts.last()) {
-                self.push(from.first, to.last, Label::Person, Kind::Name { entry: None });
+                self.push(from.first, to.last, Label::Person, Kind::Name { entry: None }, Rule::CalledNickname);
                 return;
             }
         }
@@ -766,7 +774,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             }
             if initial_word && !article && !is_pronoun(word) {
                 // Still a short form if an entity named earlier uses it ("Manning said").
-                self.push(unit.first, unit.last, Label::Person, Kind::Bare);
+                self.push(unit.first, unit.last, Label::Person, Kind::Bare, Rule::ShortForm);
             }
             start = next_unit(parts, start);
         }
@@ -780,7 +788,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             && COMPASS_REGIONS.contains(&self.word(unit.first))
             && self.doc.previous_solid(unit.first).is_some_and(|p| matches!(self.word(p), "the" | "The"))
         {
-            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
+            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None }, Rule::CompassRegion);
             return;
         }
         // A name after "the town of", "the city of", "the village of"…: a place ("the West Coast
@@ -793,7 +801,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 Some(Part::Unit(u)) => u.last,
                 _ => unit.last,
             };
-            self.push(unit.first, last, Label::Place, Kind::Name { entry: None });
+            self.push(unit.first, last, Label::Place, Kind::Name { entry: None }, Rule::TownOf);
             return;
         }
         // A lone word before a comma and a known place that ends the phrase is a town in its
@@ -803,7 +811,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             && unit.first == unit.last
             && self.place_follows(unit.last)
         {
-            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None });
+            self.push(unit.first, unit.last, Label::Place, Kind::Name { entry: None }, Rule::TownCommaPlace);
             return;
         }
         // 2. Prefixes: titles, demonyms and names before a title.
@@ -816,7 +824,13 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && let Some(after) = self.title_after(parts, next_unit(parts, start))
             {
                 // "UK Foreign Secretary …": the name before the title is a mention of its own.
-                self.push(unit.first, unit.last, self.hit_label(hit), Kind::Name { entry: Some(self.hits[hit].entry) });
+                self.push(
+                    unit.first,
+                    unit.last,
+                    self.hit_label(hit),
+                    Kind::Name { entry: Some(self.hits[hit].entry) },
+                    self.source(hit),
+                );
                 let (skip, title_sex) = after;
                 sex = title_sex;
                 titled = true;
@@ -929,14 +943,15 @@ impl<'a, 'd> Rules<'a, 'd> {
         if let [Part::Unit(lone), Part::Link { joiner: true }, rest @ ..] = parts
             && self.shares_family_name(*lone, rest)
         {
-            let at = self.push(lone.first, lone.last, Label::Person, Kind::Name { entry: None });
+            let at =
+                self.push(lone.first, lone.last, Label::Person, Kind::Name { entry: None }, Rule::SharedFamilyName);
             self.out[at].sex = self.lexicon.given_name(self.word(lone.first)).unwrap_or(Sex::Unknown);
             self.read_chunk(rest);
             return;
         }
         // "Park Joo-Ho", "Hau Lung-bin": a family name and a hyphenated given name.
         if self.east_asian_name(&units) {
-            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None }, Rule::EastAsianName);
             self.out[at].sex = sex;
             self.out[at].titled = titled;
             return;
@@ -964,6 +979,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                         unit.last,
                         self.hit_label(hit),
                         Kind::Name { entry: Some(self.hits[hit].entry) },
+                        self.source(hit),
                     );
                 }
             }
@@ -983,7 +999,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         if let Some(label) = self.rightmost_head(&units, !joined)
             && (units.len() >= 2 || matches!(label, Label::Prison) && units[0].hit.is_some())
         {
-            self.push(first, last, label, Kind::Name { entry: None });
+            self.push(first, last, label, Kind::Name { entry: None }, Rule::HeadWord);
             return;
         }
         // 3b. A known organization followed by "of" names a branch or an institution of a
@@ -993,7 +1009,7 @@ impl<'a, 'd> Rules<'a, 'd> {
             && units.len() >= 2
             && self.doc.next_solid(units[0].last).is_some_and(|n| self.word(n) == "of")
         {
-            self.push(first, last, Label::Org, Kind::Name { entry: None });
+            self.push(first, last, Label::Org, Kind::Name { entry: None }, Rule::OrgOfPlace);
             return;
         }
         // 4. One gazetteer name.
@@ -1004,12 +1020,12 @@ impl<'a, 'd> Rules<'a, 'd> {
             let entry = self.hits[hit].entry;
             if self.ambiguous_hit(units[0], label) {
                 if label == Label::Place && self.place_speaks(units[0]) {
-                    self.push(first, last, Label::Person, Kind::Name { entry: None });
+                    self.push(first, last, Label::Person, Kind::Name { entry: None }, Rule::SpeakingPlaceName);
                 }
                 return;
             }
             if label == Label::Person || !titled {
-                let at = self.push(first, last, label, Kind::Name { entry: Some(entry) });
+                let at = self.push(first, last, label, Kind::Name { entry: Some(entry) }, self.source(hit));
                 self.out[at].sex = sex;
                 self.out[at].titled = titled;
                 return;
@@ -1017,12 +1033,15 @@ impl<'a, 'd> Rules<'a, 'd> {
         }
         // "Kalameh Sabz was founded in 2009": people are born, organizations founded.
         if !titled && units.iter().all(|u| u.hit.is_none()) && self.founded_after(last) {
-            self.push(first, last, Label::Org, Kind::Name { entry: None });
+            self.push(first, last, Label::Org, Kind::Name { entry: None }, Rule::FoundedOrg);
             return;
         }
         // 5. People.
-        if !joined && self.person_like(&units) && self.person_evidence(&units, titled) {
-            let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+        if !joined
+            && self.person_like(&units)
+            && let Some(rule) = self.person_evidence(&units, titled)
+        {
+            let at = self.push(first, last, Label::Person, Kind::Name { entry: None }, rule);
             self.out[at].sex = if sex != Sex::Unknown { sex } else { self.context_sex(first) };
             self.out[at].titled = titled;
             return;
@@ -1036,11 +1055,11 @@ impl<'a, 'd> Rules<'a, 'd> {
             if let Some(hit) = unit.hit {
                 let label = self.hit_label(hit);
                 if !self.ambiguous_hit(unit, label) {
-                    self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
+                    self.push(first, last, label, Kind::Name { entry: Some(self.hits[hit].entry) }, self.source(hit));
                 }
             } else if unit.first == unit.last && !titled && self.org_head_after_the(unit.first) {
                 // "The Post reported", "the Court ruled": an organization named by its head word.
-                self.push(first, last, Label::Org, Kind::Name { entry: None });
+                self.push(first, last, Label::Org, Kind::Name { entry: None }, Rule::TheOrgHead);
             } else if unit.first == unit.last && !titled && is_camel_case(self.word(unit.first)) {
                 // "LibriVox", "MicroMega", "WikiLeaks": a capital inside a word that is no
                 // Mc/Mac/De-style surname is how companies, sites and groups write their names —
@@ -1049,22 +1068,22 @@ impl<'a, 'd> Rules<'a, 'd> {
                     && self.doc.tokens[first - 1].span().end == self.doc.tokens[first].span().start
                     && matches!(self.word(first - 1), "@" | "#");
                 if !tagged {
-                    self.push(first, last, Label::Org, Kind::Name { entry: None });
+                    self.push(first, last, Label::Org, Kind::Name { entry: None }, Rule::CamelCaseOrg);
                 }
             } else if unit.first != unit.last && self.is_lower_word(unit.first, ARTICLES) {
                 // "al-Megrahi" alone: the short form of a person named before, if one was.
-                self.push(first, last, Label::Person, Kind::Bare);
+                self.push(first, last, Label::Person, Kind::Bare, Rule::ShortForm);
             } else if unit.first == unit.last && self.is_demonym_unit(unit) {
                 // A demonym that is also a surname ("Sahraoui said"), or that speaks ("“…,”
                 // Cuban said" after Mark Cuban), counts only as the short form of a person
                 // already named.
                 if self.lexicon.is_surname(self.word(unit.first)) || self.cue_after(last) || self.cue_before(first) {
-                    self.push(first, last, Label::Person, Kind::Bare);
+                    self.push(first, last, Label::Person, Kind::Bare, Rule::ShortForm);
                 }
             } else if unit.first == unit.last && self.addressed(unit) {
                 // "Hey Frank, …", "my name is John", "‘Frank, thank you’": a given name that
                 // someone is called by.
-                self.push(first, last, Label::Person, Kind::Name { entry: None });
+                self.push(first, last, Label::Person, Kind::Name { entry: None }, Rule::AddressedName);
             } else if unit.first == unit.last {
                 let word = self.word(unit.first);
                 let ordinary = self.opens_sentence(unit.first) && self.lexicon.is_english(word);
@@ -1083,8 +1102,14 @@ impl<'a, 'd> Rules<'a, 'd> {
                         && self.word_is(first - 1, "-")
                         && matches!(self.word(first - 2), "pro" | "anti" | "non");
                     let speaks = !upper && !determined && !prefixed && (self.cue_after(last) || self.cue_before(first));
-                    let kind = if speaks || titled { Kind::Name { entry: None } } else { Kind::Bare };
-                    let at = self.push(first, last, Label::Person, kind);
+                    let (kind, rule) = if titled {
+                        (Kind::Name { entry: None }, Rule::TitledPerson)
+                    } else if speaks {
+                        (Kind::Name { entry: None }, Rule::SpeakingName)
+                    } else {
+                        (Kind::Bare, Rule::ShortForm)
+                    };
+                    let at = self.push(first, last, Label::Person, kind, rule);
                     self.out[at].sex = sex;
                     self.out[at].titled = titled;
                 }
@@ -1123,12 +1148,12 @@ impl<'a, 'd> Rules<'a, 'd> {
         // The longest stretch at the end that names a person ("… Islamic Relations Alia Salem"):
         // descriptions and organizations come before names, not after them.
         let person_from = (0..units.len().saturating_sub(1))
-            .find(|&k| self.person_like(&units[k..]) && self.person_evidence(&units[k..], false));
+            .find(|&k| self.person_like(&units[k..]) && self.person_evidence(&units[k..], false).is_some());
         let plain = match person_from {
             Some(k) => {
                 let (first, last) = (units[k].first, units[units.len() - 1].last);
                 self.read_units(&units[..k]);
-                let at = self.push(first, last, Label::Person, Kind::Name { entry: None });
+                let at = self.push(first, last, Label::Person, Kind::Name { entry: None }, Rule::PersonAtEnd);
                 self.out[at].sex = self.context_sex(first);
                 return;
             }
@@ -1144,17 +1169,23 @@ impl<'a, 'd> Rules<'a, 'd> {
                 Some(hit) => {
                     let label = self.hit_label(hit);
                     if !self.ambiguous_hit(unit, label) {
-                        self.push(unit.first, unit.last, label, Kind::Name { entry: Some(self.hits[hit].entry) });
+                        self.push(
+                            unit.first,
+                            unit.last,
+                            label,
+                            Kind::Name { entry: Some(self.hits[hit].entry) },
+                            self.source(hit),
+                        );
                     }
                 }
                 None if self.addressed(unit) => {
-                    self.push(unit.first, unit.last, Label::Person, Kind::Name { entry: None });
+                    self.push(unit.first, unit.last, Label::Person, Kind::Name { entry: None }, Rule::AddressedName);
                 }
                 None => {
                     let word = self.unit_text(unit);
                     let ordinary = self.opens_sentence(unit.first) && self.lexicon.is_english(word);
                     if unit.first == unit.last && !ordinary && !self.is_demonym_unit(unit) && !is_pronoun(word) {
-                        self.push(unit.first, unit.last, Label::Person, Kind::Bare);
+                        self.push(unit.first, unit.last, Label::Person, Kind::Bare, Rule::ShortForm);
                     }
                 }
             }
@@ -1320,8 +1351,8 @@ impl<'a, 'd> Rules<'a, 'd> {
         comma_after || self.cue_after(last) || title_before || self.person_context_before(first).is_some()
     }
 
-    /// Whether there is evidence that person-like units name a person.
-    fn person_evidence(&self, units: &[Unit], titled: bool) -> bool {
+    /// The rule whose evidence says that person-like units name a person, if one does.
+    fn person_evidence(&self, units: &[Unit], titled: bool) -> Option<Rule> {
         let first_word = self.unit_text(units[0]);
         let words = || units.iter().map(|u| self.unit_text(*u));
         // Whether no word is an ordinary English word: looked up once, and only if a rule asks.
@@ -1337,34 +1368,35 @@ impl<'a, 'd> Rules<'a, 'd> {
                 && self.lexicon.titles.contains_word(first_word).is_some()
                 && !self.lexicon.is_surname(first_word)
             {
-                return false;
+                return None;
             }
-            return words().any(|w| !self.lexicon.is_english(w))
+            let person = words().any(|w| !self.lexicon.is_english(w))
                 || self.lexicon.given_name(first_word).is_some()
                 || self.lexicon.is_surname(last_word);
+            return person.then_some(Rule::TitledPerson);
         }
         if units.len() < 2 {
-            return false;
+            return None;
         }
         if units.iter().any(|u| u.hit.is_some_and(|h| self.hit_label(h) == Label::Person)) {
-            return true;
+            return Some(Rule::ListedPersonPart);
         }
         let given = self.lexicon.given_name(first_word).is_some();
         let last_word = self.unit_text(units[units.len() - 1]);
         let surname = self.lexicon.is_surname(last_word)
             || last_word.contains('-') && self.lexicon.is_surname(strip_hyphen(last_word));
         if given && (surname || !self.lexicon.is_english(last_word)) {
-            return true;
+            return Some(Rule::GivenNameFirst);
         }
         let known = words().all(|w| self.lexicon.given_name(w).is_some() || self.lexicon.is_surname(w));
         if known && no_english() {
-            return true;
+            return Some(Rule::KnownNameWords);
         }
         let context = self.person_context_before(units[0].first).is_some()
             || self.cue_after(units[units.len() - 1].last)
             || self.cue_before(units[0].first);
         if context && no_english() {
-            return true;
+            return Some(Rule::PersonContext);
         }
         // Two to four capitalised words that are neither known names nor ordinary English
         // words nor gazetteer names ("Romelu Lukaku", "Ferjani Sassi"): in news, most often a
@@ -1372,7 +1404,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         let unknown = units
             .iter()
             .all(|u| u.hit.is_none() && self.doc.tokens[u.first].kind == TokenKind::Word(Case::Capitalized));
-        unknown && units.len() <= 4 && no_english()
+        (unknown && units.len() <= 4 && no_english()).then_some(Rule::UnknownWords)
     }
 
     /// The gender hint of a kinship or role word right before a name ("his wife Nelva"), if any.
@@ -1483,7 +1515,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                     && self.lexicon.given_name(self.word(units[0].first)).is_some()
                     && self.rightmost_head(&units, true).is_none()
                     && self.person_like(&units)
-                    && self.person_evidence(&units, false)
+                    && self.person_evidence(&units, false).is_some()
             }
             _ => false,
         };
@@ -1776,9 +1808,9 @@ impl<'a, 'd> Rules<'a, 'd> {
     // ----- after the chunk: extensions -----
 
     /// Adds a candidate and returns its index.
-    fn push(&mut self, first: usize, last: usize, label: Label, kind: Kind) -> usize {
+    fn push(&mut self, first: usize, last: usize, label: Label, kind: Kind, rule: Rule) -> usize {
         let span = self.doc.tokens[first].span().to(self.doc.tokens[last].span());
-        self.out.push(Candidate { span, first, last, label, kind, sex: Sex::Unknown, titled: false });
+        self.out.push(Candidate { span, first, last, label, kind, sex: Sex::Unknown, titled: false, rule });
         self.out.len() - 1
     }
 
@@ -1814,6 +1846,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 last: end,
                 label: Label::Prison,
                 kind,
+                rule: Rule::PrisonWord,
                 ..candidate
             };
             return end + 1;
@@ -1824,10 +1857,11 @@ impl<'a, 'd> Rules<'a, 'd> {
                 Label::Org => {
                     self.out[at].span = candidate.span.to(self.doc.tokens[close].span());
                     self.out[at].last = close;
+                    self.out[at].rule = Rule::QuotedOrgPart;
                     return close + 1;
                 }
                 Label::Person if candidate.kind != Kind::Bare => {
-                    self.push(inner_first, inner_last, Label::Person, Kind::Nickname);
+                    self.push(inner_first, inner_last, Label::Person, Kind::Nickname, Rule::QuotedNickname);
                     return close + 1;
                 }
                 _ => {}
@@ -1837,7 +1871,7 @@ impl<'a, 'd> Rules<'a, 'd> {
         if candidate.label == Label::Org
             && let Some(acronym) = self.bracketed_acronym_after(candidate.last)
         {
-            self.push(acronym, acronym, Label::Org, Kind::Acronym);
+            self.push(acronym, acronym, Label::Org, Kind::Acronym, Rule::BracketedAcronym);
             return acronym + 2;
         }
         next
@@ -1945,6 +1979,7 @@ impl<'a, 'd> Rules<'a, 'd> {
                 kind: Kind::Name { entry: None },
                 sex: Sex::Unknown,
                 titled: false,
+                rule: Rule::QuotedOrg,
             });
         }
         found

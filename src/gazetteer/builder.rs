@@ -42,6 +42,8 @@ pub(crate) struct GazetteerBuilder {
     user_sources: Vec<String>,
     /// The warnings about the user lists so far.
     pub warnings: Vec<Warning>,
+    /// How many entries came from user lists: they come first, so that they take precedence.
+    pub user_entries: u32,
 }
 
 /// Where a user name was first given: its entry, file and line.
@@ -202,6 +204,7 @@ impl GazetteerBuilder {
 
     /// Adds the embedded lists, in their order of priority.
     pub fn add_embedded(&mut self) {
+        self.user_entries = self.entries.len() as u32;
         self.reserve_for(EMBEDDED_LISTS.iter().map(|(_, text)| text.len()).sum());
         for (name, text) in EMBEDDED_LISTS {
             // The embedded lists are checked when the crate is compiled: `build.rs` builds them.

@@ -17,6 +17,8 @@ pub(crate) struct Hit {
     pub entry: u32,
     /// The entry's label, which the name rules ask about again and again.
     pub label: Label,
+    /// Whether the entry comes from a user list.
+    pub user: bool,
 }
 
 impl Gazetteer {
@@ -40,7 +42,13 @@ impl Gazetteer {
             match self.trie.longest_at(doc, i) {
                 Some((last, entry)) => {
                     let span = tokens[i].span().to(tokens[last].span());
-                    hits.push(Hit { span, tokens: i..last + 1, entry, label: self.entries.label(entry) });
+                    hits.push(Hit {
+                        span,
+                        tokens: i..last + 1,
+                        entry,
+                        label: self.entries.label(entry),
+                        user: entry < self.user_entries,
+                    });
                     i = last + 1;
                 }
                 None => i += 1,

@@ -39,6 +39,8 @@ use trie::Trie;
 pub(crate) struct Gazetteer {
     entries: Entries,
     trie: Trie,
+    /// The entries below this number come from user lists.
+    user_entries: u32,
 }
 
 /// The embedded gazetteer as `build.rs` wrote it.
@@ -52,8 +54,9 @@ static EMBEDDED: Lazy<Gazetteer> = Lazy::new(Gazetteer::read_compiled);
 impl GazetteerBuilder {
     /// Finishes the gazetteer.
     pub fn build(self) -> Gazetteer {
+        let user_entries = self.user_entries;
         let (entries, trie) = self.finish();
-        Gazetteer { entries, trie }
+        Gazetteer { entries, trie, user_entries }
     }
 }
 
@@ -67,7 +70,7 @@ impl Gazetteer {
     /// tables, and the short lists of first words).
     pub fn read_compiled() -> Gazetteer {
         let (entries, trie) = builder::read_tables(COMPILED, COMPILED_NAMES);
-        Gazetteer { entries, trie }
+        Gazetteer { entries, trie, user_entries: 0 }
     }
 
     /// The label and canonical name of the entry with index `id`.

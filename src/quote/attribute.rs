@@ -19,42 +19,15 @@ use super::speaker::{MentionKind, SpeakerMention, Speakers};
 use crate::document::Document;
 use crate::label::Label;
 use crate::lexicon::{CueKind, Sex};
+use crate::rule::Rule;
 use crate::token::{Case, TokenKind};
 use std::cell::Cell;
 
-/// The name of the rule that attributed a quote (for tests and debugging).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rule {
-    AfterCueSpeaker,
-    AfterSpeakerCue,
-    AccordingTo,
-    BeforeSpeakerCue,
-    Colon,
-    Interrupted,
-    Continued,
-    PreviousSentence,
-}
-
-impl Rule {
-    /// The rule's name, as DESIGN.md and the JSON `rule` field write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::AfterCueSpeaker => "after-cue-speaker",
-            Rule::AfterSpeakerCue => "after-speaker-cue",
-            Rule::AccordingTo => "according-to",
-            Rule::BeforeSpeakerCue => "before-speaker-cue",
-            Rule::Colon => "colon",
-            Rule::Interrupted => "interrupted",
-            Rule::Continued => "continued",
-            Rule::PreviousSentence => "previous-sentence",
-        }
-    }
-
-    /// Whether the rule can rest on a reporting cue of the quote's own sentence (strong evidence
-    /// that the quoted words are someone's), rather than on the neighbourhood of another quote.
-    pub fn has_cue(self) -> bool {
-        !matches!(self, Rule::Continued | Rule::PreviousSentence)
-    }
+/// Whether an attribution rule can rest on a reporting cue of the quote's own sentence (strong
+/// evidence that the quoted words are someone's), rather than on the neighbourhood of another
+/// quote.
+pub(crate) fn has_cue(rule: Rule) -> bool {
+    !matches!(rule, Rule::Continued | Rule::PreviousSentence)
 }
 
 /// A found attribution.

@@ -14,6 +14,7 @@ use crate::annotate::{Quote, Speaker};
 use crate::document::Document;
 use crate::entity::Entities;
 use crate::lexicon::Lexicon;
+use crate::rule::Rule;
 use crate::token::{Case, TokenKind};
 use attribute::{Attribution, Attributor};
 use marks::Quoted;
@@ -99,7 +100,7 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
             Speaker { mention: a.mention.span(doc), entity }
         });
         let cue = found.and_then(|a| a.cue).map(|(first, last)| doc.tokens[first].span().to(doc.tokens[last].span()));
-        quotes.push(Quote { span: q.span, speaker, cue, rule: found.map(|a| a.rule.name()) });
+        quotes.push(Quote { span: q.span, speaker, cue, rule: found.map_or(Rule::LongQuote, |a| a.rule) });
     }
     quotes
 }
@@ -166,5 +167,5 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     // good.”) is their words too: it ends in punctuation inside the marks.
     let last_inside = q.close.and_then(|c| doc.previous_solid(c)).map(|i| doc.word(i));
     let utterance = matches!(last_inside, Some("." | "!" | "?" | ","));
-    found.is_some_and(|a| a.cue.is_some() && a.rule.has_cue() || a.rule == attribute::Rule::Continued && utterance)
+    found.is_some_and(|a| a.cue.is_some() && attribute::has_cue(a.rule) || a.rule == Rule::Continued && utterance)
 }
