@@ -17,10 +17,14 @@ mod error;
 mod fxhash;
 #[path = "src/label.rs"]
 mod label;
+#[path = "src/rule.rs"]
+mod rule;
 #[path = "src/span.rs"]
 mod span;
 #[path = "src/table.rs"]
 mod table;
+#[path = "src/text.rs"]
+mod text;
 #[path = "src/token.rs"]
 mod token;
 #[path = "src/gazetteer/trie.rs"]
@@ -29,11 +33,6 @@ mod trie;
 mod variants;
 #[path = "src/lexicon/words.rs"]
 mod words;
-
-/// The crate's module paths that the shared files use.
-mod gazetteer {
-    pub(crate) use super::variants;
-}
 
 use std::path::Path;
 

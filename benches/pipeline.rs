@@ -60,7 +60,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("tokenize", |b| b.iter(|| token::tokenize(black_box(&text))));
     group.bench_function("tokens+sentences", |b| b.iter(|| Stages::document(black_box(&text))));
     group.bench_function("gazetteer", |b| b.iter(|| stages.gazetteer()));
-    group.bench_function("entities", |b| b.iter(|| stages.entities()));
+    group.bench_function("entities", |b| b.iter(|| stages.names()));
     group.bench_function("quotes", |b| b.iter(|| stages.quotes()));
     group.bench_function("annotate", |b| b.iter(|| annotator.annotate(black_box(&text))));
     group.bench_function("annotate+json", |b| {
@@ -75,7 +75,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("wikinews-articles");
     group.throughput(Throughput::Bytes(articles.iter().map(|a| a.len() as u64).sum()));
     group.bench_function("annotate", |b| {
-        b.iter(|| articles.iter().map(|a| annotator.annotate(black_box(a)).entities().len()).sum::<usize>())
+        b.iter(|| articles.iter().map(|a| annotator.annotate(black_box(a)).mentions().len()).sum::<usize>())
     });
     group.bench_function("bare-aho-corasick", |b| {
         b.iter(|| articles.iter().map(|a| automaton.find_iter(black_box(a.as_str())).count()).sum::<usize>())

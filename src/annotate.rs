@@ -1,15 +1,16 @@
-//! The annotator: the pipeline from text to [`Annotations`].
+//! The annotator: the pipeline from text to [`Annotations`], stage by stage.
 
+use crate::annotations::Annotations;
 use crate::document::Document;
 use crate::entity;
 use crate::error::{Error, Warning};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
-use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::quote;
-use crate::span::Span;
+use crate::rule::{Rule, RuleSet};
 use crate::token;
 use once_cell::sync::Lazy;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,23 +25,38 @@ use std::sync::Arc;
 /// let annotator = Annotator::builder().gazetteer_text("PRISON\tKilo 8\tKilo Ocho\n").build().unwrap();
 /// let text = "He was moved to the Kilo Ocho prison in Camagüey.";
 /// let annotations = annotator.annotate(text);
-/// let prison = &annotations.entities()[0];
+/// let prison = &annotations.mentions()[0];
 /// assert_eq!(prison.label(), Label::Prison);
 /// // The generic word the text uses with the name is part of the span.
 /// assert_eq!(&text[prison.span()], "Kilo Ocho prison");
 /// assert_eq!(annotations.name_of(prison), "Kilo 8");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Annotator {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     gazetteer: Gazetteer,
     lexicon: Arc<Lexicon>,
     warnings: Vec<Warning>,
     section_bytes: usize,
+    /// The rules switched off ([`AnnotatorBuilder::disable_rule`]).
+    disabled: RuleSet,
+}
+
+/// A summary, not the tables: the gazetteer alone is megabytes.
+impl fmt::Debug for Annotator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        f.debug_struct("Annotator")
+            .field("gazetteer_entries", &inner.gazetteer.len())
+            .field("user_gazetteer_entries", &inner.gazetteer.user_entries())
+            .field("warnings", &inner.warnings.len())
+            .field("section_bytes", &inner.section_bytes)
+            .field("disabled_rules", &inner.disabled.iter().map(Rule::name).collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 /// The default of [`AnnotatorBuilder::section_bytes`]: 256 KiB, some 40,000 words, longer than
@@ -55,7 +71,7 @@ pub const DEFAULT_SECTION_BYTES: usize = 1 << 18;
 static LEXICON: Lazy<Arc<Lexicon>> = Lazy::new(|| Arc::new(Lexicon::embedded()));
 
 /// The annotator with the embedded data only, built once per process.
-static DEFAULT: Lazy<Annotator> = Lazy::new(|| AnnotatorBuilder::new().build_embedded_only());
+static DEFAULT: Lazy<Annotator> = Lazy::new(|| Annotator::embedded_only(DEFAULT_SECTION_BYTES, RuleSet::default()));
 
 impl Annotator {
     /// The annotator with the embedded gazetteers and lexicons. Cannot fail. The gazetteers and
@@ -95,13 +111,31 @@ impl Annotator {
         whole
     }
 
+    /// The pipeline: tokens, paragraphs and sentences → gazetteer hits → names → quotes.
     fn annotate_section(&self, text: &str) -> Annotations {
+        let inner = &*self.inner;
         let doc = Document::new(text);
-        let hits = self.inner.gazetteer.find(&doc);
-        let found = entity::recognize(&doc, &hits, &self.inner.gazetteer, &self.inner.lexicon);
-        let quotes = quote::find(&doc, &found, &self.inner.lexicon);
-        let (entities, clusters) = found.into_public();
-        Annotations { entities, clusters, quotes }
+        let hits = if inner.disabled.contains(Rule::Gazetteer) { Vec::new() } else { inner.gazetteer.find(&doc) };
+        let names = entity::recognize(&doc, &hits, &inner.gazetteer, &inner.lexicon, inner.disabled);
+        let quotes = quote::find(&doc, &names, &inner.lexicon, inner.disabled);
+        let (mentions, entities) = names.into_public();
+        Annotations::new(mentions, entities, quotes)
+    }
+
+    pub(crate) fn disabled(&self) -> RuleSet {
+        self.inner.disabled
+    }
+
+    /// An annotator with the embedded data only: the gazetteer as compiled, nothing to build.
+    fn embedded_only(section_bytes: usize, disabled: RuleSet) -> Annotator {
+        let inner = Inner {
+            gazetteer: Gazetteer::embedded().clone(),
+            lexicon: LEXICON.clone(),
+            warnings: Vec::new(),
+            section_bytes,
+            disabled,
+        };
+        Annotator { inner: Arc::new(inner) }
     }
 
     pub(crate) fn gazetteer(&self) -> &Gazetteer {
@@ -145,11 +179,13 @@ impl Default for Annotator {
     }
 }
 
-/// Configures an [`Annotator`]: extra gazetteers on top of the embedded ones.
+/// Configures an [`Annotator`]: extra gazetteers on top of the embedded ones, rules switched
+/// off, the section size.
 #[derive(Clone, Debug, Default)]
 pub struct AnnotatorBuilder {
     lists: Vec<UserList>,
     section_bytes: Option<usize>,
+    disabled: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -188,21 +224,50 @@ impl AnnotatorBuilder {
     /// let whole = newsnlp::Annotator::builder().build().unwrap().annotate(text);
     /// let cut = newsnlp::Annotator::builder().section_bytes(30).build().unwrap().annotate(text);
     /// // In one section "Ferrer" is the woman named before; in two sections they are two entities.
-    /// assert_eq!(whole.clusters().len(), 1);
-    /// assert_eq!(cut.clusters().len(), 2);
+    /// assert_eq!(whole.entities().len(), 1);
+    /// assert_eq!(cut.entities().len(), 2);
     /// ```
     pub fn section_bytes(&mut self, bytes: usize) -> &mut AnnotatorBuilder {
         self.section_bytes = Some(bytes);
         self
     }
 
-    /// Builds the annotator. Fails when a user gazetteer cannot be read (missing, a directory,
-    /// larger than 256 MiB, UTF-16 or otherwise not UTF-8) or has a malformed line; the error
-    /// names the file and line. Problems that do not stop the build are listed by
-    /// [`Annotator::warnings`].
+    /// Switches a rule off, by its name ([`Rule::name`]): a gazetteer, a name rule or an
+    /// attribution rule. Use it when a rule misfires on your news, or to measure what a rule is
+    /// worth. [`build`](Self::build) fails on a name that is no rule's. Switching off
+    /// `user-gazetteer` ignores the user lists; `gazetteer` ignores every list.
+    ///
+    /// ```
+    /// use newsnlp::{Annotator, Rule};
+    /// let text = "“We will not stop,” Ortega said.";
+    /// let quote = Annotator::new().annotate(text).quotes()[0];
+    /// assert_eq!(quote.rule(), Rule::AfterSpeakerCue);
+    /// let without = Annotator::builder().disable_rule("after-speaker-cue").build().unwrap();
+    /// let quote = without.annotate(text).quotes()[0];
+    /// assert_eq!((quote.speaker(), quote.rule()), (None, Rule::LongQuote));
+    /// assert!(Annotator::builder().disable_rule("no-such-rule").build().is_err());
+    /// ```
+    pub fn disable_rule(&mut self, name: impl Into<String>) -> &mut AnnotatorBuilder {
+        self.disabled.push(name.into());
+        self
+    }
+
+    /// Builds the annotator. Fails when a rule to switch off has no such name, or when a user
+    /// gazetteer cannot be read (missing, a directory, larger than 256 MiB, UTF-16 or otherwise
+    /// not UTF-8) or has a malformed line; the error names the file and line. Problems that do
+    /// not stop the build are listed by [`Annotator::warnings`].
     pub fn build(&self) -> Result<Annotator, Error> {
+        let mut disabled = RuleSet::default();
+        for name in &self.disabled {
+            disabled.insert(name.parse::<Rule>().map_err(Error::rule)?);
+        }
+        let section_bytes = self.section_bytes.unwrap_or(DEFAULT_SECTION_BYTES);
+        let lists = if disabled.contains(Rule::UserGazetteer) { &[][..] } else { &self.lists[..] };
+        if lists.is_empty() {
+            return Ok(Annotator::embedded_only(section_bytes, disabled));
+        }
         let mut gazetteer = GazetteerBuilder::default();
-        for list in &self.lists {
+        for list in lists {
             match list {
                 UserList::File(path) => {
                     let bytes = read_gazetteer(path)?;
@@ -220,19 +285,8 @@ impl AnnotatorBuilder {
         }
         gazetteer.add_embedded();
         let warnings = std::mem::take(&mut gazetteer.warnings);
-        let section_bytes = self.section_bytes.unwrap_or(DEFAULT_SECTION_BYTES);
-        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings, section_bytes };
+        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings, section_bytes, disabled };
         Ok(Annotator { inner: Arc::new(inner) })
-    }
-
-    fn build_embedded_only(&self) -> Annotator {
-        let inner = Inner {
-            gazetteer: Gazetteer::embedded().clone(),
-            lexicon: LEXICON.clone(),
-            warnings: Vec::new(),
-            section_bytes: DEFAULT_SECTION_BYTES,
-        };
-        Annotator { inner: Arc::new(inner) }
     }
 }
 
@@ -295,171 +349,6 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// The annotations of one document: entity mentions, the entities they belong to, and quotes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Annotations {
-    entities: Vec<Entity>,
-    clusters: Vec<Cluster>,
-    quotes: Vec<Quote>,
-}
-
-impl Annotations {
-    /// The entity mentions, in text order, never overlapping.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    /// The entities (clusters of mentions), indexed by [`Entity::entity`].
-    pub fn clusters(&self) -> &[Cluster] {
-        &self.clusters
-    }
-
-    /// The quotations, in text order.
-    pub fn quotes(&self) -> &[Quote] {
-        &self.quotes
-    }
-
-    /// Adds the annotations of a section of a text that begins at byte `offset` of it.
-    fn append(&mut self, section: Annotations, offset: usize) {
-        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
-        let first_cluster = self.clusters.len();
-        self.entities.extend(section.entities.into_iter().map(|e| Entity {
-            span: shift(e.span),
-            entity: e.entity + first_cluster,
-            ..e
-        }));
-        self.clusters.extend(section.clusters);
-        self.quotes.extend(section.quotes.into_iter().map(|q| Quote {
-            span: shift(q.span),
-            speaker:
-                q.speaker.map(|s| Speaker { mention: shift(s.mention), entity: s.entity.map(|e| e + first_cluster) }),
-            cue: q.cue.map(shift),
-            rule: q.rule,
-        }));
-    }
-
-    /// The full name of the entity that a mention belongs to.
-    pub fn name_of(&self, mention: &Entity) -> &str {
-        &self.clusters[mention.entity].name
-    }
-
-    /// The speaker's name for a quote: the resolved entity's full name, or the mention's own text
-    /// when it resolves to no entity; `None` when the speaker is unknown.
-    pub fn speaker_name<'a>(&'a self, text: &'a str, quote: &Quote) -> Option<&'a str> {
-        let speaker = quote.speaker?;
-        Some(match speaker.entity {
-            Some(entity) => &self.clusters[entity].name,
-            None => &text[speaker.mention],
-        })
-    }
-}
-
-/// One mention of a named entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Entity {
-    pub(crate) span: Span,
-    pub(crate) label: Label,
-    pub(crate) entity: usize,
-    pub(crate) rule: crate::rule::Rule,
-}
-
-impl Entity {
-    /// Where the mention is; titles, a leading "the" and a possessive are outside it.
-    pub fn span(&self) -> Span {
-        self.span
-    }
-
-    /// What kind of name it is.
-    pub fn label(&self) -> Label {
-        self.label
-    }
-
-    /// The number of the entity (cluster) it belongs to, an index into [`Annotations::clusters`].
-    pub fn entity(&self) -> usize {
-        self.entity
-    }
-
-    /// The rule that found it.
-    pub fn rule(&self) -> crate::rule::Rule {
-        self.rule
-    }
-}
-
-/// An entity: the referent shared by one or more mentions.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cluster {
-    pub(crate) label: Label,
-    pub(crate) name: String,
-}
-
-impl Cluster {
-    /// The label of its mentions.
-    pub fn label(&self) -> Label {
-        self.label
-    }
-
-    /// Its full name: the canonical gazetteer name, or the fullest form in the text.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-/// A direct quotation and who said it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Quote {
-    pub(crate) span: Span,
-    pub(crate) speaker: Option<Speaker>,
-    pub(crate) cue: Option<Span>,
-    pub(crate) rule: crate::rule::Rule,
-}
-
-impl Quote {
-    /// The quoted words, quotation marks excluded; one span even over several paragraphs.
-    pub fn span(&self) -> Span {
-        self.span
-    }
-
-    /// Who said it, when that can be found.
-    pub fn speaker(&self) -> Option<Speaker> {
-        self.speaker
-    }
-
-    /// The reporting verb or phrase ("said", "according to"), if there is one.
-    pub fn cue(&self) -> Option<Span> {
-        self.cue
-    }
-
-    /// The rule that found it: the attribution rule that found the speaker
-    /// ([`Rule::AfterSpeakerCue`], [`Rule::Continued`]…; DESIGN.md lists them), so that a reader
-    /// can weigh each attribution, or [`Rule::LongQuote`] when no speaker was found.
-    ///
-    /// [`Rule::AfterSpeakerCue`]: crate::Rule::AfterSpeakerCue
-    /// [`Rule::Continued`]: crate::Rule::Continued
-    /// [`Rule::LongQuote`]: crate::Rule::LongQuote
-    pub fn rule(&self) -> crate::rule::Rule {
-        self.rule
-    }
-}
-
-/// The speaker of a quote: the mention that names them at the quote, and the entity it resolves to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Speaker {
-    pub(crate) mention: Span,
-    pub(crate) entity: Option<usize>,
-}
-
-impl Speaker {
-    /// The local mention: "he", "the activist", "Ortega".
-    pub fn mention(&self) -> Span {
-        self.mention
-    }
-
-    /// The entity it resolves to, an index into [`Annotations::clusters`].
-    pub fn entity(&self) -> Option<usize> {
-        self.entity
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,17 +369,17 @@ mod tests {
             .flat_map(|&(section, offset)| {
                 let annotations = Annotator::new().annotate(section);
                 annotations
-                    .entities()
+                    .mentions()
                     .iter()
                     .map(|e| (&text[e.span().start + offset..e.span().end + offset], annotations.name_of(e).to_owned()))
                     .collect::<Vec<_>>()
             })
             .collect();
         let found: Vec<(&str, String)> =
-            sections.entities().iter().map(|e| (&text[e.span()], sections.name_of(e).to_owned())).collect();
+            sections.mentions().iter().map(|e| (&text[e.span()], sections.name_of(e).to_owned())).collect();
         assert_eq!(found, expected);
         // Entity numbers of the second section point past the first section's clusters.
-        let ortega = sections.entities().iter().find(|e| &text[e.span()] == "Nelva Ismarays Ortega").unwrap();
+        let ortega = sections.mentions().iter().find(|e| &text[e.span()] == "Nelva Ismarays Ortega").unwrap();
         assert_eq!(sections.name_of(ortega), "Nelva Ismarays Ortega Tamayo");
         let quotes: Vec<(&str, Option<&str>)> =
             sections.quotes().iter().map(|q| (&text[q.span()], sections.speaker_name(text, q))).collect();
@@ -500,7 +389,7 @@ mod tests {
         );
         // In one section, "Ferrer’s" is the man named first.
         let whole = Annotator::new().annotate(text);
-        let ferrer = whole.entities().iter().find(|e| e.span().start == cut).unwrap();
+        let ferrer = whole.mentions().iter().find(|e| e.span().start == cut).unwrap();
         assert_eq!(whole.name_of(ferrer), "José Daniel Ferrer García");
     }
 

@@ -8,7 +8,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// An error from building an annotator: an unreadable or malformed user gazetteer.
+/// An error from building an annotator: an unreadable or malformed user gazetteer, or the name of
+/// a rule to switch off that is no rule's.
 ///
 /// Its message names the file (or `<gazetteer>` for a list given as text) and, for a malformed
 /// line, the line: `lists/prisons.tsv:12: unknown label (expected PERSON, ORG, PLACE or PRISON),
@@ -26,6 +27,8 @@ enum ErrorKind {
     File { path: PathBuf, message: String },
     /// A gazetteer line is malformed; `source` names the file, or `<gazetteer>` for in-memory text.
     Line { source: String, line: usize, message: String },
+    /// A rule to switch off has a name that is no rule's.
+    Rule(crate::rule::UnknownRule),
 }
 
 impl Error {
@@ -40,6 +43,10 @@ impl Error {
     pub(crate) fn line(source: &str, line: usize, message: impl Into<String>) -> Error {
         Error { kind: ErrorKind::Line { source: source.to_string(), line, message: message.into() } }
     }
+
+    pub(crate) fn rule(unknown: crate::rule::UnknownRule) -> Error {
+        Error { kind: ErrorKind::Rule(unknown) }
+    }
 }
 
 impl fmt::Display for Error {
@@ -48,6 +55,7 @@ impl fmt::Display for Error {
             ErrorKind::Read { path, source } => write!(f, "{}: {}", path.display(), describe_io(source)),
             ErrorKind::File { path, message } => write!(f, "{}: {message}", path.display()),
             ErrorKind::Line { source, line, message } => write!(f, "{source}:{line}: {message}"),
+            ErrorKind::Rule(unknown) => unknown.fmt(f),
         }
     }
 }
@@ -56,6 +64,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ErrorKind::Read { source, .. } => Some(source),
+            ErrorKind::Rule(unknown) => Some(unknown),
             ErrorKind::File { .. } | ErrorKind::Line { .. } => None,
         }
     }

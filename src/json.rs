@@ -14,7 +14,7 @@
 //! written down in one place and changes to the annotator cannot change it by accident. Field
 //! names are the contract: fields may be added, never renamed. A test locks the format.
 
-use crate::annotate::Annotations;
+use crate::annotations::Annotations;
 use serde::Serialize;
 use std::io;
 
@@ -79,7 +79,7 @@ impl<'a> Document<'a> {
     /// The wire form of `annotations` of `text`, a document called `id`.
     pub fn new(id: &'a str, text: &'a str, annotations: &'a Annotations) -> Document<'a> {
         let entities = annotations
-            .entities()
+            .mentions()
             .iter()
             .map(|m| EntityMention {
                 start: m.span().start,

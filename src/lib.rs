@@ -14,7 +14,7 @@
 //!     .unwrap();
 //! let text = "“Free them,” said UNPACU.";
 //! let annotations = annotator.annotate(text);
-//! let org = &annotations.entities()[0];
+//! let org = &annotations.mentions()[0];
 //! assert_eq!((org.span().start, org.span().end), (22, 28));
 //! assert_eq!(org.label(), Label::Org);
 //! assert_eq!(annotations.name_of(org), "Patriotic Union of Cuba");
@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 mod annotate;
+mod annotations;
 mod document;
 mod entity;
 mod error;
@@ -49,7 +50,8 @@ mod table;
 pub mod text;
 pub mod token;
 
-pub use annotate::{Annotations, Annotator, AnnotatorBuilder, Cluster, DEFAULT_SECTION_BYTES, Entity, Quote, Speaker};
+pub use annotate::{Annotator, AnnotatorBuilder, DEFAULT_SECTION_BYTES};
+pub use annotations::{Annotations, Entity, Mention, Quote, Speaker};
 pub use error::{Error, Warning};
 pub use label::{Label, UnknownLabel};
 pub use rule::{Rule, RuleKind, UnknownRule};
@@ -72,5 +74,14 @@ mod tests {
         shareable::<Annotator>();
         shareable::<Annotations>();
         sendable::<Error>();
+    }
+
+    /// `Debug` of an annotator is a summary: printing one must not dump its tables.
+    #[test]
+    fn an_annotator_prints_a_summary() {
+        let annotator = Annotator::builder().disable_rule("title").build().unwrap();
+        let printed = format!("{annotator:?}");
+        assert!(printed.len() < 300, "{printed}");
+        assert!(printed.contains("disabled_rules: [\"title\"]"), "{printed}");
     }
 }

@@ -3,7 +3,7 @@
 //! A thin shell over the library's public API: arguments → [`Config`] → inputs → annotate in
 //! parallel → JSON Lines in input order on one buffered, locked standard output.
 
-use newsnlp::{Annotator, json, text};
+use newsnlp::{Annotator, Rule, json, text};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ use std::sync::{Condvar, Mutex};
 
 const USAGE: &str = "\
 Usage: newsnlp annotate [OPTIONS] PATH...
+       newsnlp rules
 
 Finds people, organizations, places, prisons and quotes with their speakers in English news
 articles, and prints one JSON object per document, one per line, in input order.
@@ -23,9 +24,13 @@ The id of a document is its file name without .txt (- for standard input).
 Options:
       --pretty          indent the JSON for humans (one object per document, not per line)
       --gazetteer FILE  add a user gazetteer: LABEL<TAB>NAME[<TAB>ALIAS]... lines (repeatable)
+      --disable-rule NAME
+                        switch a rule off (repeatable); `newsnlp rules` lists them
   -j, --jobs N          annotate N documents at a time (default: the number of cores)
   -h, --help            print this help
   -V, --version         print the version
+
+`newsnlp rules` lists the rules, in the order they are tried, with what each decides.
 
 Exit status: 0 when every document was annotated, 2 when a file could not be read, standard
 output could not be written, or the arguments were wrong (the other files are still annotated).
@@ -43,12 +48,14 @@ const MAX_FILE_BYTES_VARIABLE: &str = "NEWSNLP_MAX_FILE_BYTES";
 struct Config {
     pretty: bool,
     gazetteers: Vec<PathBuf>,
+    disabled_rules: Vec<Rule>,
     jobs: usize,
     paths: Vec<String>,
 }
 
 enum Command {
     Annotate(Config),
+    Rules,
     Help,
     Version,
 }
@@ -58,18 +65,22 @@ fn main() -> ExitCode {
     let config = match parse_args(&args) {
         Ok(Command::Annotate(config)) => config,
         Ok(Command::Help) => return print_and_exit(USAGE),
+        Ok(Command::Rules) => return print_and_exit(&rules_table()),
         Ok(Command::Version) => return print_and_exit(&format!("newsnlp {}", env!("CARGO_PKG_VERSION"))),
         Err(message) => {
             eprintln!("newsnlp: {message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let annotator = if config.gazetteers.is_empty() {
+    let annotator = if config.gazetteers.is_empty() && config.disabled_rules.is_empty() {
         Annotator::new()
     } else {
         let mut builder = Annotator::builder();
         for path in &config.gazetteers {
             builder.gazetteer_file(path);
+        }
+        for rule in &config.disabled_rules {
+            builder.disable_rule(rule.name());
         }
         match builder.build() {
             Ok(annotator) => {
@@ -95,11 +106,36 @@ fn print_and_exit(text: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The rules, one a line: name, kind and what each decides.
+fn rules_table() -> String {
+    let width = Rule::ALL.iter().map(|rule| rule.name().len()).max().unwrap_or(0);
+    let lines: Vec<String> = Rule::ALL
+        .iter()
+        .map(|rule| {
+            let kind = match rule.kind() {
+                newsnlp::RuleKind::Gazetteer => "list",
+                newsnlp::RuleKind::Name => "name",
+                newsnlp::RuleKind::Quote => "quote",
+                _ => "other",
+            };
+            format!("{:width$}  {kind:5}  {}", rule.name(), rule.description())
+        })
+        .collect();
+    lines.join("\n")
+}
+
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut args = args.iter();
-    let mut config = Config { pretty: false, gazetteers: Vec::new(), jobs: default_jobs(), paths: Vec::new() };
+    let mut config = Config {
+        pretty: false,
+        gazetteers: Vec::new(),
+        disabled_rules: Vec::new(),
+        jobs: default_jobs(),
+        paths: Vec::new(),
+    };
     match args.next().map(String::as_str) {
         Some("annotate") => {}
+        Some("rules") => return Ok(Command::Rules),
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some(other) => return Err(format!("unknown command '{other}'")),
@@ -121,6 +157,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             "--" => only_paths = true,
             "--pretty" => config.pretty = true,
             "--gazetteer" => config.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
+            "--disable-rule" => {
+                let name = value("--disable-rule")?;
+                config.disabled_rules.push(name.parse::<Rule>().map_err(|e| e.to_string())?);
+            }
             "-j" | "--jobs" => {
                 let raw = value("--jobs")?;
                 config.jobs = match raw.parse::<usize>() {

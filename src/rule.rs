@@ -286,6 +286,11 @@ impl Rule {
         }
     }
 
+    /// The rule's position in [`ALL`](Self::ALL), for sets of rules.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The name and the one-line description.
     const fn about(self) -> (&'static str, &'static str) {
         match self {
@@ -417,6 +422,28 @@ impl fmt::Display for UnknownRule {
 
 impl std::error::Error for UnknownRule {}
 
+/// A set of rules, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RuleSet(u64);
+
+impl RuleSet {
+    /// Adds a rule.
+    pub fn insert(&mut self, rule: Rule) {
+        self.0 |= 1 << rule.index();
+    }
+
+    /// Whether the set holds the rule.
+    #[inline]
+    pub fn contains(self, rule: Rule) -> bool {
+        self.0 & (1 << rule.index()) != 0
+    }
+
+    /// The rules of the set, in the order of [`Rule::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.iter().copied().filter(move |&rule| self.contains(rule))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,7 +451,7 @@ mod tests {
     #[test]
     fn every_rule_is_listed_once_in_order_with_a_unique_kebab_case_name() {
         for (index, rule) in Rule::ALL.iter().enumerate() {
-            assert_eq!(*rule as usize, index, "{rule:?} is out of order in Rule::ALL");
+            assert_eq!(rule.index(), index, "{rule:?} is out of order in Rule::ALL");
             let name = rule.name();
             assert!(
                 name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !name.starts_with('-'),

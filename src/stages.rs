@@ -3,7 +3,7 @@
 
 use crate::annotate::Annotator;
 use crate::document::Document;
-use crate::entity::{self, Entities};
+use crate::entity::{self, Names};
 use crate::gazetteer::Hit;
 use crate::quote;
 
@@ -12,7 +12,7 @@ pub struct Stages<'a> {
     annotator: &'a Annotator,
     doc: Document<'a>,
     hits: Vec<Hit>,
-    entities: Entities,
+    names: Names,
 }
 
 impl<'a> Stages<'a> {
@@ -20,8 +20,8 @@ impl<'a> Stages<'a> {
     pub fn new(annotator: &'a Annotator, text: &'a str) -> Stages<'a> {
         let doc = Document::new(text);
         let hits = annotator.gazetteer().find(&doc);
-        let entities = entity::recognize(&doc, &hits, annotator.gazetteer(), annotator.lexicon());
-        Stages { annotator, doc, hits, entities }
+        let names = entity::recognize(&doc, &hits, annotator.gazetteer(), annotator.lexicon(), annotator.disabled());
+        Stages { annotator, doc, hits, names }
     }
 
     /// Reads the embedded word lexicons afresh (the annotator reads them once per process): the
@@ -50,12 +50,15 @@ impl<'a> Stages<'a> {
     }
 
     /// Name rules and clustering alone: the number of mentions.
-    pub fn entities(&self) -> usize {
-        entity::recognize(&self.doc, &self.hits, self.annotator.gazetteer(), self.annotator.lexicon()).mentions.len()
+    pub fn names(&self) -> usize {
+        let annotator = self.annotator;
+        entity::recognize(&self.doc, &self.hits, annotator.gazetteer(), annotator.lexicon(), annotator.disabled())
+            .mentions
+            .len()
     }
 
     /// Quote detection and attribution alone: the number of quotes.
     pub fn quotes(&self) -> usize {
-        quote::find(&self.doc, &self.entities, self.annotator.lexicon()).len()
+        quote::find(&self.doc, &self.names, self.annotator.lexicon(), self.annotator.disabled()).len()
     }
 }

@@ -5,6 +5,9 @@
 //! later offset; here each invalid byte becomes exactly one replacement byte, so offsets into the
 //! decoded text are offsets into the file. A UTF-8 byte-order mark is kept in the text (it is
 //! three bytes of the file) and the tokenizer treats it as space.
+//!
+//! Names are compared in a folded form ([`fold_accents`]) by the gazetteer, the lexicons and the
+//! clustering of names; the folded form is a copy for comparing, never a rewrite of the text.
 
 use std::borrow::Cow;
 
@@ -84,6 +87,66 @@ pub fn utf16_bom(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The name with the diacritics of Latin letters removed ("Díaz" → "Diaz"), borrowed when it has none.
+pub(crate) fn fold_accents(name: &str) -> Cow<'_, str> {
+    if name.is_ascii() || !name.chars().any(|c| fold_char(c).is_some()) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match fold_char(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The plain letters for a Latin letter with a diacritic, if `c` is one.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
+        'ĥ' | 'ħ' => "h",
+        'Ĥ' | 'Ħ' => "H",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
+        'ĵ' => "j",
+        'Ĵ' => "J",
+        'ķ' => "k",
+        'Ķ' => "K",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => "O",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'Ŕ' | 'Ŗ' | 'Ř' => "R",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' => "S",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'Ţ' | 'Ť' | 'Ŧ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ŵ' => "w",
+        'Ŵ' => "W",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'Ý' | 'Ÿ' | 'Ŷ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +174,14 @@ mod tests {
             assert_eq!(decoded.text().len(), input.len(), "input {input:?}");
             assert_eq!(decoded.invalid_bytes(), bad, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn accents_are_folded_and_plain_names_borrowed() {
+        assert_eq!(fold_accents("José Daniel Ferrer García"), "Jose Daniel Ferrer Garcia");
+        assert_eq!(fold_accents("Łódź"), "Lodz");
+        assert!(matches!(fold_accents("Havana"), Cow::Borrowed(_)));
+        assert!(matches!(fold_accents("Москва"), Cow::Borrowed(_)), "no Latin letter to fold");
     }
 
     #[test]

@@ -10,7 +10,7 @@ const ARTICLE: &str = include_str!("data/articles/valdes.txt");
 
 fn mentions(text: &str, annotations: &Annotations) -> Vec<(String, Label, String)> {
     annotations
-        .entities()
+        .mentions()
         .iter()
         .map(|e| (text[e.span()].to_string(), e.label(), annotations.name_of(e).to_string()))
         .collect()
@@ -54,7 +54,7 @@ fn the_article_of_our_own_has_every_name_with_its_full_name() {
         assert!(!got.iter().any(|(s, _, _)| s == surface), "{surface:?} should not be a mention");
     }
     // Mentions are sorted and disjoint.
-    let spans: Vec<_> = annotations.entities().iter().map(|e| e.span()).collect();
+    let spans: Vec<_> = annotations.mentions().iter().map(|e| e.span()).collect();
     assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
 }
 

@@ -78,7 +78,7 @@ fn every_lexicon_is_well_formed() {
 fn found(annotator: &Annotator, text: &str) -> Vec<(String, Label, String)> {
     let annotations = annotator.annotate(text);
     annotations
-        .entities()
+        .mentions()
         .iter()
         .map(|e| (text[e.span()].to_string(), e.label(), annotations.name_of(e).to_string()))
         .collect()

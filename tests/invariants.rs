@@ -16,7 +16,7 @@ use newsnlp::{Annotations, Span, json};
 
 /// Every span of the annotations, in order: entities, then each quote with its speaker and cue.
 pub fn all_spans(annotations: &Annotations) -> Vec<Span> {
-    let mut spans: Vec<Span> = annotations.entities().iter().map(|e| e.span()).collect();
+    let mut spans: Vec<Span> = annotations.mentions().iter().map(|e| e.span()).collect();
     for quote in annotations.quotes() {
         spans.push(quote.span());
         spans.extend(quote.speaker().map(|s| s.mention()));
@@ -27,9 +27,9 @@ pub fn all_spans(annotations: &Annotations) -> Vec<Span> {
 
 /// Checks `annotations` of `text`; returns a description of the first violation.
 pub fn check(text: &str, annotations: &Annotations) -> Result<(), String> {
-    let clusters = annotations.clusters();
+    let clusters = annotations.entities();
     let mut last_end = 0;
-    for (i, e) in annotations.entities().iter().enumerate() {
+    for (i, e) in annotations.mentions().iter().enumerate() {
         let span = e.span();
         check_span(text, span, false).map_err(|m| format!("entity {i} {span:?}: {m}"))?;
         if span.start < last_end {

@@ -26,7 +26,7 @@ fn annotator() -> Annotator {
 fn spans_slice_the_exact_surface_after_multibyte_text() {
     let text = format!("{PREFIX}{BODY}");
     let annotations = annotator().annotate(&text);
-    let found: Vec<(&str, Label)> = annotations.entities().iter().map(|e| (&text[e.span()], e.label())).collect();
+    let found: Vec<(&str, Label)> = annotations.mentions().iter().map(|e| (&text[e.span()], e.label())).collect();
     assert_eq!(
         found,
         [
@@ -37,7 +37,7 @@ fn spans_slice_the_exact_surface_after_multibyte_text() {
             ("Cuba", Label::Place),
         ]
     );
-    let unpacu = annotations.entities()[1];
+    let unpacu = annotations.mentions()[1];
     assert_eq!(annotations.name_of(&unpacu), "Patriotic Union of Cuba");
     let quotes: Vec<&str> = annotations.quotes().iter().map(|q| &text[q.span()]).collect();
     assert!(quotes.contains(&"We demand justice,"), "quotes: {quotes:?}");
@@ -59,7 +59,7 @@ fn shifting_the_text_by_one_byte_shifts_every_span_by_one() {
             invariants::all_spans(&before).iter().map(|s| Span::new(s.start + 1, s.end + 1)).collect();
         assert_eq!(invariants::all_spans(&after), moved, "prefix {prefix:?}");
         assert!(!moved.is_empty());
-        let labels = |a: &Annotations| a.entities().iter().map(|e| e.label()).collect::<Vec<_>>();
+        let labels = |a: &Annotations| a.mentions().iter().map(|e| e.label()).collect::<Vec<_>>();
         assert_eq!(labels(&before), labels(&after));
     }
 }
@@ -70,7 +70,7 @@ fn invalid_bytes_keep_offsets() {
     let offset = bytes.len();
     bytes.extend_from_slice("UNPACU said “no”.".as_bytes());
     let annotations = annotator().annotate_bytes(&bytes);
-    let unpacu = annotations.entities()[0].span();
+    let unpacu = annotations.mentions()[0].span();
     assert_eq!(unpacu, Span::new(offset, offset + 6));
     assert_eq!(&bytes[unpacu], b"UNPACU");
 }

@@ -207,7 +207,7 @@ fn rule_after_speaker_cue() {
     let found = quotes("Mark Cuban, the owner of the Dallas Mavericks, spoke. “I am open to it,” Cuban said.");
     assert_eq!(found[0].speaker.as_deref(), Some("Mark Cuban"), "{found:?}");
     let annotations = Annotator::new().annotate("Mark Cuban spoke. Cuban exiles protested.");
-    assert_eq!(annotations.entities().len(), 1);
+    assert_eq!(annotations.mentions().len(), 1);
     // A lone surname before a verb phrase ("told reporters") is a person.
     check(
         "“We will help,” Renteria told reporters.",
@@ -330,6 +330,6 @@ fn pronouns_and_descriptions_resolve_by_gender_and_recency() {
     assert_eq!(found[0].speaker.as_deref(), Some("Jim Swire"), "{found:?}");
     // The bare "al-Zubaidi" is the man named before.
     let annotations = Annotator::new().annotate(text);
-    let names: Vec<&str> = annotations.entities().iter().map(|e| annotations.clusters()[e.entity()].name()).collect();
+    let names: Vec<&str> = annotations.mentions().iter().map(|e| annotations.entities()[e.entity()].name()).collect();
     assert_eq!(names, ["Omar Haddad al-Zubaidi", "Jim Swire", "Omar Haddad al-Zubaidi"]);
 }

@@ -77,7 +77,7 @@ fn a_five_megabyte_line_without_spaces() {
         annotate_within("5 MB without spaces", repeat("Havana,José“Ferrer”said:UNPACU.‘no’—", 5 * MB), LIMIT);
     // A single word of 5 MB too.
     annotate_within("one 5 MB word", repeat("Havana", 5 * MB), LIMIT);
-    assert!(annotations.entities().len() < 5 * MB);
+    assert!(annotations.mentions().len() < 5 * MB);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn a_million_capitalised_words() {
         text.push(' ');
     }
     let annotations = annotate_within("a million capitalised words", text.into_bytes(), LIMIT);
-    assert!(!annotations.entities().is_empty());
+    assert!(!annotations.mentions().is_empty());
 }
 
 #[test]
@@ -352,8 +352,8 @@ fn gazetteer_warnings_name_file_and_line() {
     assert_eq!((annotator.warnings()[1].source(), annotator.warnings()[1].line()), (path.as_str(), 4));
     // The entry still works, once.
     let annotations = annotator.annotate("He was taken to Kilo Ocho.");
-    assert_eq!(annotations.entities().len(), 1);
-    assert_eq!(annotations.name_of(&annotations.entities()[0]), "Kilo 8");
+    assert_eq!(annotations.mentions().len(), 1);
+    assert_eq!(annotations.name_of(&annotations.mentions()[0]), "Kilo 8");
     assert!(Annotator::new().warnings().is_empty());
 }
 
@@ -415,8 +415,8 @@ fn a_long_text_in_sections_loses_no_quote_and_keeps_offsets_exact() {
     let quoted = |a: &Annotations| a.quotes().iter().map(|q| &text[q.span()]).collect::<Vec<_>>();
     assert_eq!(quoted(&sectioned), quoted(&whole));
     assert_eq!(sectioned.quotes().len(), 2 * (5 * MB / article.len()));
-    let mentions = |a: &Annotations| a.entities().iter().map(|e| (e.span(), e.label())).collect::<Vec<_>>();
+    let mentions = |a: &Annotations| a.mentions().iter().map(|e| (e.span(), e.label())).collect::<Vec<_>>();
     assert_eq!(mentions(&sectioned), mentions(&whole));
     // Each section has entities of its own: more clusters than in the one document.
-    assert!(sectioned.clusters().len() > whole.clusters().len());
+    assert!(sectioned.entities().len() > whole.entities().len());
 }

@@ -1,4 +1,4 @@
-//! Entities: mentions from the gazetteer pass and the name rules, tied into one entity per referent.
+//! Names: mentions from the gazetteer pass and the name rules, tied into one entity per referent.
 //!
 //! [`rules`] turns capitalised stretches and gazetteer hits into candidate mentions; this module
 //! clusters them. In news the first mention of a person gives the full name and later ones a short
@@ -17,19 +17,20 @@
 
 mod rules;
 
-use crate::annotate::{Cluster, Entity};
+use crate::annotations;
 use crate::document::Document;
 use crate::fxhash::FxHashMap;
-use crate::gazetteer::variants::fold_accents;
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
 use crate::rule::Rule;
+use crate::rule::RuleSet;
 use crate::span::Span;
+use crate::text::fold_accents;
 use rules::{Candidate, Kind, Rules};
 use std::borrow::Cow;
 
-/// A mention with the entity it belongs to.
+/// A mention with its tokens and the entity it names.
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
@@ -37,14 +38,14 @@ pub(crate) struct Mention {
     pub first: usize,
     pub last: usize,
     pub label: Label,
-    pub cluster: usize,
+    pub entity: usize,
     /// The rule that found it.
     pub rule: Rule,
 }
 
 /// An entity: its label, its full name and what is known of its gender.
 #[derive(Clone, Debug)]
-pub(crate) struct EntityCluster {
+pub(crate) struct Entity {
     pub label: Label,
     pub name: String,
     /// The number of tokens of the mention that gave the name (a fuller mention renames it).
@@ -53,23 +54,24 @@ pub(crate) struct EntityCluster {
     entry: Option<u32>,
 }
 
-/// The entities of one document.
+/// The names of one document: its mentions, in text order, and the entities they name.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Entities {
+pub(crate) struct Names {
     pub mentions: Vec<Mention>,
-    pub clusters: Vec<EntityCluster>,
+    pub entities: Vec<Entity>,
 }
 
-impl Entities {
-    /// The public mentions and clusters (the names move, not copied).
-    pub fn into_public(self) -> (Vec<Entity>, Vec<Cluster>) {
-        let entities = self
+impl Names {
+    /// The public mentions and entities (the names move, not copied).
+    pub fn into_public(self) -> (Vec<annotations::Mention>, Vec<annotations::Entity>) {
+        let mentions = self
             .mentions
             .iter()
-            .map(|m| Entity { span: m.span, label: m.label, entity: m.cluster, rule: m.rule })
+            .map(|m| annotations::Mention { span: m.span, label: m.label, entity: m.entity, rule: m.rule })
             .collect();
-        let clusters = self.clusters.into_iter().map(|c| Cluster { label: c.label, name: c.name }).collect();
-        (entities, clusters)
+        let entities =
+            self.entities.into_iter().map(|e| annotations::Entity { label: e.label, name: e.name }).collect();
+        (mentions, entities)
     }
 
     /// The mention that covers token `i`, if any.
@@ -80,7 +82,13 @@ impl Entities {
 }
 
 /// Finds the entities of a document.
-pub(crate) fn recognize(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Entities {
+pub(crate) fn recognize(
+    doc: &Document<'_>,
+    hits: &[Hit],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    disabled: RuleSet,
+) -> Names {
     let mut rules = Rules::new(doc, hits, lexicon);
     let mut candidates = rules.run();
     candidates.sort_by_key(|c| c.span.start);
@@ -95,7 +103,7 @@ pub(crate) fn recognize(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer,
         candidates.extend(quoted);
         candidates.sort_by_key(|c| c.span.start);
     }
-    Clusterer::new(doc, gazetteer, lexicon, candidates.len()).run(candidates)
+    Clusterer::new(doc, gazetteer, lexicon, disabled, candidates.len()).run(candidates)
 }
 
 /// Left-to-right clustering state.
@@ -103,7 +111,9 @@ struct Clusterer<'a, 'd> {
     doc: &'a Document<'d>,
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
-    entities: Entities,
+    /// The rules switched off.
+    disabled: RuleSet,
+    names: Names,
     /// Short forms (folded) → the entity that first introduced them.
     aliases: FxHashMap<Cow<'a, str>, usize>,
     /// Gazetteer entry → its entity.
@@ -130,7 +140,13 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// A clusterer for `candidates` candidates. Its tables are sized for them (fewer distinct
     /// names than candidates, a few short forms a name), so that they are not rehashed as they
     /// grow: rehashing was 1% of `annotate`.
-    fn new(doc: &'a Document<'d>, gazetteer: &'a Gazetteer, lexicon: &'a Lexicon, candidates: usize) -> Self {
+    fn new(
+        doc: &'a Document<'d>,
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+        disabled: RuleSet,
+        candidates: usize,
+    ) -> Self {
         fn sized<K, V>(n: usize) -> FxHashMap<K, V> {
             FxHashMap::with_capacity_and_hasher(n, Default::default())
         }
@@ -138,7 +154,8 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             doc,
             gazetteer,
             lexicon,
-            entities: Entities::default(),
+            disabled,
+            names: Names::default(),
             aliases: sized(candidates / 2),
             by_entry: sized(candidates / 8),
             by_name: sized(candidates / 4),
@@ -147,32 +164,32 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         }
     }
 
-    fn run(mut self, candidates: Vec<Candidate>) -> Entities {
+    fn run(mut self, candidates: Vec<Candidate>) -> Names {
         let mut last_end = 0;
         // Bare surnames met before any full name ("Braverman (left) and Sunak" in a caption
         // above the article): kept aside, and given to the person who has that surname once
         // the whole document is read.
         let mut early = Vec::new();
-        self.entities.mentions.reserve(candidates.len());
+        self.names.mentions.reserve(candidates.len());
         for candidate in candidates {
             if candidate.span.start < last_end {
                 continue;
             }
             match self.place(&candidate) {
-                Some(mention) => {
+                Placed::Mention(mention) => {
                     last_end = mention.span.end;
-                    self.entities.mentions.push(mention);
+                    self.names.mentions.push(mention);
                 }
-                None if candidate.kind == Kind::Bare => early.push(candidate),
-                None => {}
+                Placed::Unknown if !self.disabled.contains(Rule::EarlyShortForm) => early.push(candidate),
+                Placed::Unknown | Placed::Dropped => {}
             }
         }
-        let before = self.entities.mentions.len();
+        let before = self.names.mentions.len();
         for candidate in early {
             let text = &self.doc.text[candidate.span];
             // The alias first: most early words are sentence openers that no one has.
             if let Some(&cluster) = self.aliases.get(key(text).as_ref())
-                && self.entities.clusters[cluster].label == Label::Person
+                && self.names.entities[cluster].label == Label::Person
                 && self.lexicon.given_name(text).is_none()
                 && !self.lexicon.is_english(text)
             {
@@ -181,52 +198,55 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     first: candidate.first,
                     last: candidate.last,
                     label: Label::Person,
-                    cluster,
+                    entity: cluster,
                     rule: Rule::EarlyShortForm,
                 };
-                self.entities.mentions.push(mention);
+                self.names.mentions.push(mention);
             }
         }
-        if self.entities.mentions.len() > before {
-            self.entities.mentions.sort_by_key(|m| m.span.start);
+        if self.names.mentions.len() > before {
+            self.names.mentions.sort_by_key(|m| m.span.start);
         }
-        self.entities
+        self.names
     }
 
-    /// Finds or creates the entity of a candidate; `None` drops it.
-    fn place(&mut self, candidate: &Candidate) -> Option<Mention> {
+    /// Finds or creates the entity of a candidate, or drops it.
+    fn place(&mut self, candidate: &Candidate) -> Placed {
         let text = self.text(candidate.span);
         let mut rule = candidate.rule;
-        let cluster = match candidate.kind {
-            Kind::Name { entry: Some(entry) } => self.gazetteer_entity(candidate, entry),
-            Kind::Name { entry: None } => self.named_entity(candidate, text),
-            Kind::Bare => match self.aliases.get(key(text).as_ref()) {
+        let previous = self.names.mentions.last().map(|m| (m.label, m.entity));
+        let cluster = match (candidate.kind, previous) {
+            (Kind::Name { entry: Some(entry) }, _) => self.gazetteer_entity(candidate, entry),
+            (Kind::Name { entry: None }, _) => self.named_entity(candidate, text),
+            (Kind::Bare, _) => match self.aliases.get(key(text).as_ref()) {
+                Some(_) if self.disabled.contains(Rule::ShortForm) => return Placed::Dropped,
                 Some(&cluster) => {
                     rule = Rule::ShortForm;
                     cluster
                 }
-                None if self.lone_name(candidate, text) => {
+                None if !self.disabled.contains(Rule::LoneKnownName) && self.lone_name(candidate, text) => {
                     rule = Rule::LoneKnownName;
                     self.named_entity(candidate, text)
                 }
-                None => return None,
+                None => return Placed::Unknown,
             },
-            Kind::Nickname => {
-                let previous = self.entities.mentions.last()?;
-                (previous.label == Label::Person).then_some(previous.cluster)?
-            }
-            Kind::Acronym => {
-                let previous = self.entities.mentions.last()?;
-                let cluster = previous.cluster;
-                *self.aliases.entry(key(text)).or_insert(cluster)
-            }
+            (Kind::Nickname, Some((Label::Person, person))) => person,
+            (Kind::Acronym, Some((_, organization))) => *self.aliases.entry(key(text)).or_insert(organization),
+            (Kind::Nickname | Kind::Acronym, _) => return Placed::Dropped,
         };
-        let entity = &mut self.entities.clusters[cluster];
+        let entity = &mut self.names.entities[cluster];
         if entity.sex == Sex::Unknown {
             entity.sex = candidate.sex;
         }
         let label = entity.label;
-        Some(Mention { span: candidate.span, first: candidate.first, last: candidate.last, label, cluster, rule })
+        Placed::Mention(Mention {
+            span: candidate.span,
+            first: candidate.first,
+            last: candidate.last,
+            label,
+            entity: cluster,
+            rule,
+        })
     }
 
     /// Whether a lone capitalised word that shortens no earlier name is still a person's name:
@@ -269,7 +289,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         };
         let cluster = match earlier {
             Some(cluster) => {
-                let entity = &mut self.entities.clusters[cluster];
+                let entity = &mut self.names.entities[cluster];
                 entity.name = name.to_string();
                 entity.name_tokens = usize::MAX;
                 entity.entry = Some(entry);
@@ -298,11 +318,11 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                 .get(key(text).as_ref())
                 .or_else(|| if words == 1 { self.orgs_by_last_word.get(key(text).as_ref()) } else { None })
                 .copied()
-                .filter(|&c| self.entities.clusters[c].label == candidate.label),
+                .filter(|&c| self.names.entities[c].label == candidate.label),
         };
         let cluster = match existing {
             Some(cluster) => {
-                let entity = &mut self.entities.clusters[cluster];
+                let entity = &mut self.names.entities[cluster];
                 if entity.entry.is_none() && tokens > entity.name_tokens && entity.label == candidate.label {
                     entity.name = text.to_string();
                     entity.name_tokens = tokens;
@@ -322,8 +342,8 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         } else {
             Sex::Unknown
         };
-        self.entities.clusters.push(EntityCluster { label, name, name_tokens, sex, entry });
-        self.entities.clusters.len() - 1
+        self.names.entities.push(Entity { label, name, name_tokens, sex, entry });
+        self.names.entities.len() - 1
     }
 
     /// The earlier person whose full name contains all the words of `name` in order, or whose
@@ -338,7 +358,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
         candidates.sort_unstable();
         candidates.dedup();
         candidates.into_iter().find(|&c| {
-            let entity = &self.entities.clusters[c];
+            let entity = &self.names.entities[c];
             let theirs: Vec<Cow<'_, str>> = entity.name.split_whitespace().map(key).collect();
             entity.label == Label::Person
                 && theirs.len() >= 2
@@ -351,7 +371,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     /// Each word keeps the first [`PEOPLE_PER_WORD`] people only: the first-introduced person
     /// wins a short form anyway, and the bound keeps a document of a million names linear.
     fn index_person(&mut self, cluster: usize) {
-        let name = &self.entities.clusters[cluster].name;
+        let name = &self.names.entities[cluster].name;
         for word in name.split_whitespace() {
             let word = key(word);
             // Look up before inserting: most words are indexed already, and the owned key
@@ -380,7 +400,7 @@ impl<'a, 'd> Clusterer<'a, 'd> {
     fn bare_surname_of(&self, name: &str) -> Option<usize> {
         let last = name.split_whitespace().last()?;
         let cluster = *self.aliases.get(key(last).as_ref())?;
-        let entity = &self.entities.clusters[cluster];
+        let entity = &self.names.entities[cluster];
         (entity.label == Label::Person && entity.name_tokens == 1 && entity.entry.is_none()).then_some(cluster)
     }
 
@@ -441,6 +461,17 @@ impl<'a, 'd> Clusterer<'a, 'd> {
             _ => {}
         }
     }
+}
+
+/// What became of a candidate in clustering.
+enum Placed {
+    /// A mention of an entity, new or named before.
+    Mention(Mention),
+    /// A lone word that shortens no name met so far: it may shorten one met later
+    /// (`early-short-form`).
+    Unknown,
+    /// Not a mention.
+    Dropped,
 }
 
 /// How many people each name word indexes (see [`Clusterer::index_person`]).

@@ -304,7 +304,6 @@ impl Entries {
     }
 
     /// How many entries there are.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn len(&self) -> usize {
         self.labels.len()
     }

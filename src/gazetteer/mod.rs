@@ -79,9 +79,13 @@ impl Gazetteer {
     }
 
     /// How many entries the gazetteer holds.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// How many of them come from user lists.
+    pub fn user_entries(&self) -> usize {
+        self.user_entries as usize
     }
 }
 

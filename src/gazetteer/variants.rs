@@ -5,6 +5,7 @@
 //! gazetteer name is expanded into these forms when the gazetteer is built; matching stays a
 //! plain search over the exact input.
 
+use crate::text::fold_accents;
 use std::borrow::Cow;
 
 /// Calls `f` with the name and each of its variants, without allocating when the name has none
@@ -59,66 +60,6 @@ pub(crate) fn variants(name: &str) -> Vec<Cow<'_, str>> {
         }
     }
     out
-}
-
-/// The name with the diacritics of Latin letters removed ("Díaz" → "Diaz"), borrowed when it has none.
-pub(crate) fn fold_accents(name: &str) -> Cow<'_, str> {
-    if name.is_ascii() || !name.chars().any(|c| fold_char(c).is_some()) {
-        return Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match fold_char(c) {
-            Some(plain) => out.push_str(plain),
-            None => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// The plain letters for a Latin letter with a diacritic, if `c` is one.
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
-        'ď' | 'đ' => "d",
-        'Ď' | 'Đ' => "D",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
-        'ĥ' | 'ħ' => "h",
-        'Ĥ' | 'Ħ' => "H",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
-        'ĵ' => "j",
-        'Ĵ' => "J",
-        'ķ' => "k",
-        'Ķ' => "K",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => "N",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => "O",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'Ŕ' | 'Ŗ' | 'Ř' => "R",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' => "S",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'Ţ' | 'Ť' | 'Ŧ' | 'Ț' => "T",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "U",
-        'ŵ' => "w",
-        'Ŵ' => "W",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'Ý' | 'Ÿ' | 'Ŷ' => "Y",
-        'ź' | 'ż' | 'ž' => "z",
-        'Ź' | 'Ż' | 'Ž' => "Z",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 //! `build.rs` builds them when the crate is compiled (this file is compiled into the build script
 //! too) and the binary reads them in place; see [`table`](crate::table) for why.
 
-use crate::gazetteer::variants::fold_accents;
 use crate::table::{Reader, WordTable, Writer};
+use crate::text::fold_accents;
 use std::borrow::Cow;
 
 /// The grammatical gender a name, title or descriptor suggests: a hint for resolving "he" and

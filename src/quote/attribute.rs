@@ -19,7 +19,7 @@ use super::speaker::{MentionKind, SpeakerMention, Speakers};
 use crate::document::Document;
 use crate::label::Label;
 use crate::lexicon::{CueKind, Sex};
-use crate::rule::Rule;
+use crate::rule::{Rule, RuleSet};
 use crate::token::{Case, TokenKind};
 use std::cell::Cell;
 
@@ -151,6 +151,8 @@ pub(crate) struct Attributor<'a, 'd> {
     /// The first person of the last sentence asked about, by sentence index (see
     /// [`sentence_person`](Self::sentence_person)).
     pub sentence_person: Cell<Option<(usize, Option<SpeakerMention>)>>,
+    /// The rules switched off.
+    pub disabled: RuleSet,
 }
 
 impl<'a, 'd> Attributor<'a, 'd> {
@@ -217,15 +219,19 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// Runs the sieve for quote `q` (index `index` in `quotes`); `previous` are the attributions
     /// of the quotes before it.
+    ///
+    /// An attribution by a rule that is switched off counts as none: the sieve goes on.
     pub fn attribute(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
         let q = &quotes[index];
+        let on = |found: Attribution| (!self.disabled.contains(found.rule)).then_some(found);
         self.after_quote(q)
-            .or_else(|| self.according_to(q))
-            .or_else(|| self.before_quote(q))
-            .or_else(|| self.colon(q))
-            .or_else(|| self.interrupted(quotes, index, previous))
-            .or_else(|| self.continued(quotes, index, previous))
-            .or_else(|| self.previous_sentence(q))
+            .and_then(on)
+            .or_else(|| self.according_to(q).and_then(on))
+            .or_else(|| self.before_quote(q).and_then(on))
+            .or_else(|| self.colon(q).and_then(on))
+            .or_else(|| self.interrupted(quotes, index, previous).and_then(on))
+            .or_else(|| self.continued(quotes, index, previous).and_then(on))
+            .or_else(|| self.previous_sentence(q).and_then(on))
     }
 
     /// `previous-sentence`: a quote that opens its sentence, with no cue of its own, after a
@@ -426,9 +432,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let tokens = self.doc().sentences[index].tokens.clone();
         let start = tokens.start;
         let person = tokens.into_iter().find_map(|j| {
-            let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+            let m = self.speakers.names.mention_at_token(j).filter(|m| m.first == j)?;
             (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
-                .then_some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) })
+                .then_some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) })
         });
         self.sentence_person.set(Some((index, person)));
         person
@@ -490,12 +496,12 @@ impl<'a, 'd> Attributor<'a, 'd> {
     fn clause_subject(&self, start: usize, end: usize) -> Option<SpeakerMention> {
         let mut organization: Option<SpeakerMention> = None;
         for j in start..end {
-            if let Some(m) = self.speakers.entities.mention_at_token(j)
+            if let Some(m) = self.speakers.names.mention_at_token(j)
                 && m.first == j
                 && m.last < end
                 && !self.governed(m.first, m.last, start)
             {
-                let mention = SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) };
+                let mention = SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) };
                 match m.label {
                     Label::Person => return Some(mention),
                     Label::Org if organization.is_none() => organization = Some(mention),
@@ -523,7 +529,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
     /// name "‘Cuba Decide’" is an entity mention).
     fn closes_quote(&self, i: usize) -> bool {
         let closing = self.doc().tokens[i].quote().is_some_and(|m| m.role != crate::token::QuoteRole::Open);
-        closing && i > 0 && self.speakers.entities.mention_at_token(i - 1).is_none_or(|m| m.last != i - 1)
+        closing && i > 0 && self.speakers.names.mention_at_token(i - 1).is_none_or(|m| m.last != i - 1)
     }
 
     /// The entity of the first person named in the sentence before token `first`'s sentence
@@ -539,9 +545,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
         }
         let start = sentence.tokens.start;
         sentence.tokens.clone().take(LOOK_BACK).find_map(|j| {
-            let m = self.speakers.entities.mention_at_token(j).filter(|m| m.first == j)?;
+            let m = self.speakers.names.mention_at_token(j).filter(|m| m.first == j)?;
             (m.label == Label::Person && !self.governed(m.first, m.last, start) && !self.inside_quote(j))
-                .then_some(m.cluster)
+                .then_some(m.entity)
         })
     }
 
@@ -702,9 +708,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 (label, sex)
             }
         };
-        let clusters = &self.speakers.entities.clusters;
+        let entities = &self.speakers.names.entities;
         let fits = |cluster: usize| {
-            let c = &clusters[cluster];
+            let c = &entities[cluster];
             c.label == label && (sex == Sex::Unknown || c.sex == Sex::Unknown || c.sex == sex)
         };
         let paragraph = self.doc().paragraph_of(mention.first);
@@ -717,7 +723,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
         {
             return Some(subject);
         }
-        let mentions = &self.speakers.entities.mentions;
+        let mentions = &self.speakers.names.mentions;
         let before = mentions.partition_point(|m| m.last < mention.first);
         // The nearest earlier compatible mention in subject position, in this paragraph or the one
         // before ("Tsvangirai said his party … “…,” he said").
@@ -727,9 +733,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
             .rev()
             .take_while(|m| m.first >= near_start)
             .take(LOOK_BACK)
-            .find(|m| fits(m.cluster) && !self.governed(m.first, m.last, 0))
+            .find(|m| fits(m.entity) && !self.governed(m.first, m.last, 0))
         {
-            return Some(m.cluster);
+            return Some(m.entity);
         }
         // The speaker of a recent quote (within two paragraphs).
         for &(cluster, at) in recent.iter().rev().take(LOOK_BACK) {
@@ -748,7 +754,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             .rev()
             .take_while(|m| m.first >= window_start)
             .take(LOOK_BACK)
-            .map(|m| m.cluster)
+            .map(|m| m.entity)
             .find(|&c| fits(c))
     }
 }

@@ -10,11 +10,11 @@ mod attribute;
 mod marks;
 mod speaker;
 
-use crate::annotate::{Quote, Speaker};
+use crate::annotations::{Quote, Speaker};
 use crate::document::Document;
-use crate::entity::Entities;
+use crate::entity::Names;
 use crate::lexicon::Lexicon;
-use crate::rule::Rule;
+use crate::rule::{Rule, RuleSet};
 use crate::token::{Case, TokenKind};
 use attribute::{Attribution, Attributor};
 use marks::Quoted;
@@ -67,13 +67,17 @@ const NAMING_WORDS: &[&str] = &[
 ];
 
 /// Finds the quotations of `doc` and their speakers.
-pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -> Vec<Quote> {
+pub(crate) fn find(doc: &Document<'_>, names: &Names, lexicon: &Lexicon, disabled: RuleSet) -> Vec<Quote> {
     let quoted = marks::pair(doc);
     if quoted.is_empty() {
         return Vec::new();
     }
-    let attributor =
-        Attributor { speakers: Speakers { doc, entities, lexicon }, quotes: &quoted, sentence_person: Cell::new(None) };
+    let attributor = Attributor {
+        speakers: Speakers { doc, names, lexicon },
+        quotes: &quoted,
+        sentence_person: Cell::new(None),
+        disabled,
+    };
     let mut attributions: Vec<Option<Attribution>> = Vec::with_capacity(quoted.len());
     let mut quotes = Vec::new();
     // Recent speakers: (entity, token of the mention), for resolving pronouns and descriptions.
@@ -87,7 +91,7 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
         let found = attributor
             .attribute(&quoted, index, &attributions)
             .filter(|a| outside((a.mention.first, a.mention.last)) && a.cue.is_none_or(outside));
-        if !is_quote(doc, entities, q, found.as_ref()) {
+        if !is_quote(doc, names, q, found.as_ref(), disabled) {
             attributions.push(None);
             continue;
         }
@@ -115,7 +119,7 @@ pub(crate) fn find(doc: &Document<'_>, entities: &Entities, lexicon: &Lexicon) -
 ///   “psychological torture” after "reported", not “humanitarian” gestures; or as a sentence of
 ///   its own that continues the quote before it (“…,” Tester said. “Very good.”).
 /// - Anything longer is a quote, attributed or not.
-fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&Attribution>) -> bool {
+fn is_quote(doc: &Document<'_>, names: &Names, q: &Quoted, found: Option<&Attribution>, disabled: RuleSet) -> bool {
     if q.span.is_empty() {
         return false;
     }
@@ -126,8 +130,8 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
         return false;
     }
     // Words inside an entity mention are a name (‘Cuba Decide’, a nickname), not a quote.
-    let at = entities.mentions.partition_point(|m| m.span.end <= q.span.start);
-    if entities.mentions.get(at).is_some_and(|m| m.span.contains(q.span)) {
+    let at = names.mentions.partition_point(|m| m.span.end <= q.span.start);
+    if names.mentions.get(at).is_some_and(|m| m.span.contains(q.span)) {
         return false;
     }
     let capitalised =
@@ -161,7 +165,8 @@ fn is_quote(doc: &Document<'_>, entities: &Entities, q: &Quoted, found: Option<&
     }
     let short = words.len() <= 3;
     if !short {
-        return true;
+        // Long enough to be someone's words: a quote even without a speaker (`long-quote`).
+        return found.is_some() || !disabled.contains(Rule::LongQuote);
     }
     // A short sentence of its own that continues someone's quote ("…,” Tester said. “Very
     // good.”) is their words too: it ends in punctuation inside the marks.

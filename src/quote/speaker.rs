@@ -12,7 +12,7 @@
 //! pronouns; "it" and "they" prefer organizations). The local mention is kept for the output.
 
 use crate::document::Document;
-use crate::entity::Entities;
+use crate::entity::Names;
 use crate::label::Label;
 use crate::lexicon::{Lexicon, Sex};
 use crate::span::Span;
@@ -61,7 +61,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Reads speaker mentions at positions in a document.
 pub(crate) struct Speakers<'a, 'd> {
     pub doc: &'a Document<'d>,
-    pub entities: &'a Entities,
+    pub names: &'a Names,
     pub lexicon: &'a Lexicon,
 }
 
@@ -110,11 +110,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
 
     /// The speaker mention that ends at token `last`, if any (reading leftwards).
     pub fn ending_at(&self, last: usize) -> Option<SpeakerMention> {
-        if let Some(m) = self.entities.mention_at_token(last)
+        if let Some(m) = self.names.mention_at_token(last)
             && m.last == last
             && matches!(m.label, Label::Person | Label::Org)
         {
-            return Some(SpeakerMention { first: m.first, last, kind: MentionKind::Entity(m.cluster) });
+            return Some(SpeakerMention { first: m.first, last, kind: MentionKind::Entity(m.entity) });
         }
         if let Some(kind) = self.pronoun(last) {
             return Some(SpeakerMention { first: last, last, kind });
@@ -142,7 +142,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 break;
             }
             // Names may modify the head: "the New Jersey governor", "a White House spokesman".
-            if let Some(m) = self.entities.mention_at_token(prev) {
+            if let Some(m) = self.names.mention_at_token(prev) {
                 first = m.first;
                 continue;
             }
@@ -173,11 +173,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
         // older sister Zaynab": the name is the speaker.
         if let MentionKind::Description { .. } = found.kind
             && let Some(next) = self.doc.next_solid(found.last)
-            && let Some(m) = self.entities.mention_at_token(next)
+            && let Some(m) = self.names.mention_at_token(next)
             && m.first == next
             && m.label == Label::Person
         {
-            return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+            return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) });
         }
         Some(found)
     }
@@ -194,9 +194,9 @@ impl<'a, 'd> Speakers<'a, 'd> {
         let mut i = first;
         let mut lowercase = 0;
         for _ in 0..8 {
-            if let Some(m) = self.entities.mention_at_token(i) {
+            if let Some(m) = self.names.mention_at_token(i) {
                 if m.label == Label::Person {
-                    return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+                    return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) });
                 }
                 i = m.last;
             } else {
@@ -225,11 +225,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
     }
 
     fn plain_starting_at(&self, first: usize) -> Option<SpeakerMention> {
-        if let Some(m) = self.entities.mention_at_token(first)
+        if let Some(m) = self.names.mention_at_token(first)
             && m.first == first
             && matches!(m.label, Label::Person | Label::Org)
         {
-            return Some(SpeakerMention { first, last: m.last, kind: MentionKind::Entity(m.cluster) });
+            return Some(SpeakerMention { first, last: m.last, kind: MentionKind::Entity(m.entity) });
         }
         if let Some(kind) = self.pronoun(first) {
             return Some(SpeakerMention { first, last: first, kind });
@@ -261,14 +261,14 @@ impl<'a, 'd> Speakers<'a, 'd> {
                     }
                 }
                 let (label, sex, plural) = self.descriptor(last).unwrap_or((label, sex, plural));
-                let before_name = self.doc.next_solid(last).and_then(|n| self.entities.mention_at_token(n)).is_some();
+                let before_name = self.doc.next_solid(last).and_then(|n| self.names.mention_at_token(n)).is_some();
                 if !determined && !plural && !self.doc.tokens[first].is_capitalized() && !before_name {
                     return None;
                 }
                 return Some(SpeakerMention { first, last, kind: MentionKind::Description { label, sex, plural } });
             }
             // Names may modify the head: "one Trump confidant", "a White House spokesman".
-            if let Some(m) = self.entities.mention_at_token(i) {
+            if let Some(m) = self.names.mention_at_token(i) {
                 i = m.last;
             }
             i = self.doc.next_solid(i)?;
