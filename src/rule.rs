@@ -105,17 +105,11 @@ pub enum Rule {
     FoundedOrg,
     /// `titled-person`: name-like words after a title are a person ("Mr. Toccafondi").
     TitledPerson,
-    /// `listed-person-part`: words around a listed person's name are a person ("Hillary Rodham
-    /// Clinton").
-    ListedPersonPart,
     /// `given-name-first`: a known given name before a surname or an unknown word is a person
     /// ("Eliécer Góngora").
     GivenNameFirst,
     /// `known-name-words`: words that are all known given names and surnames are a person.
     KnownNameWords,
-    /// `person-context`: a kinship or role word before, or a reporting verb next to, names a
-    /// person ("his wife Nelva Ismarays Ortega").
-    PersonContext,
     /// `unknown-words`: two to four capitalised words that no list knows are a person
     /// ("Romelu Lukaku").
     UnknownWords,
@@ -229,10 +223,8 @@ impl Rule {
         Rule::AmbiguousPlace,
         Rule::FoundedOrg,
         Rule::TitledPerson,
-        Rule::ListedPersonPart,
         Rule::GivenNameFirst,
         Rule::KnownNameWords,
-        Rule::PersonContext,
         Rule::UnknownWords,
         Rule::TheOrgHead,
         Rule::CamelCaseOrg,
@@ -335,15 +327,11 @@ impl Rule {
             ),
             Rule::FoundedOrg => ("founded-org", "a name before \"was founded\" is an organization"),
             Rule::TitledPerson => ("titled-person", "name-like words after a title are a person"),
-            Rule::ListedPersonPart => ("listed-person-part", "words around a listed person's name are a person"),
             Rule::GivenNameFirst => {
                 ("given-name-first", "a known given name before a surname or an unknown word is a person")
             }
             Rule::KnownNameWords => {
                 ("known-name-words", "words that are all known given names and surnames are a person")
-            }
-            Rule::PersonContext => {
-                ("person-context", "a kinship or role word before, or a reporting verb next to, names a person")
             }
             Rule::UnknownWords => ("unknown-words", "two to four capitalised words that no list knows are a person"),
             Rule::TheOrgHead => ("the-org-head", "an organization head word alone after \"the\" is an organization"),

@@ -22,9 +22,7 @@ use super::boundaries::{
 };
 use super::chunk::{Chunk, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
-use super::evidence::{
-    GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, LISTED_PERSON_PART, PERSON_CONTEXT, TITLED_PERSON, UNKNOWN_WORDS,
-};
+use super::evidence::{GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, TITLED_PERSON, UNKNOWN_WORDS};
 use super::joins::{HEAD_WORD, LISTED_NAME, SPLIT_AROUND_HEAD, SPLIT_AT_JOINERS};
 use super::organizations::{
     BRACKETED_ACRONYM, CAMEL_CASE_ORG, FOUNDED_ORG, ORG_OF_PLACE, ORG_TYPE_WORD, QUOTED_ORG, QUOTED_ORG_PART,
@@ -211,10 +209,8 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
         &LISTED_NAME,
         &FOUNDED_ORG,
         &TITLED_PERSON,
-        &LISTED_PERSON_PART,
         &GIVEN_NAME_FIRST,
         &KNOWN_NAME_WORDS,
-        &PERSON_CONTEXT,
         &UNKNOWN_WORDS,
         &THE_ORG_HEAD,
         &CAMEL_CASE_ORG,

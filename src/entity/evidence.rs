@@ -1,6 +1,5 @@
-//! The evidence that capitalised words name a person: a title, a listed person among them, a
-//! known given name first, known names only, the words around them, or unknown words that look
-//! like a name. Each kind of evidence is a rule of its own, tried in this order; a chunk must
+//! The evidence that capitalised words name a person: a title, a known given name first, known
+//! names only, or unknown words that look like a name. Each kind of evidence is a rule of its own, tried in this order; a chunk must
 //! also look like a person's name ([`Reader::person_like`]).
 
 use super::catalogue::{ChunkRule, Decision, Example, Reads};
@@ -38,22 +37,6 @@ fn titled_person(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
     lone.then(|| Decision::Name(Found::name(unit.first, unit.last, Label::Person).with(c.sex, true)))
 }
 
-/// `listed-person-part`: words around a listed person's name are a person ("Hillary Rodham
-/// Clinton").
-pub(crate) const LISTED_PERSON_PART: ChunkRule = ChunkRule {
-    rule: Rule::ListedPersonPart,
-    reads: Reads::Unjoined,
-    decide: listed_person_part,
-    examples: &[
-        Example::Finds("They met [Quorvel Barack Obama] at noon.", Label::Person),
-        Example::Ignores("Yesterday Barack Obama spoke."),
-    ],
-};
-
-fn listed_person_part(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
-    person_by(r, c, by_listed_person)
-}
-
 /// `given-name-first`: a known given name before a surname or a word that is no English word
 /// ("Eliécer Góngora", "Romelu Lukaku").
 pub(crate) const GIVEN_NAME_FIRST: ChunkRule = ChunkRule {
@@ -85,22 +68,6 @@ fn known_name_words(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
     person_by(r, c, by_known_names)
 }
 
-/// `person-context`: a kinship or role word before the name, or a reporting verb next to it, and
-/// no English word in it ("his wife Nelva Ismarays Ortega", "Qorvel Tandu assured…").
-pub(crate) const PERSON_CONTEXT: ChunkRule = ChunkRule {
-    rule: Rule::PersonContext,
-    reads: Reads::Unjoined,
-    decide: person_context,
-    examples: &[
-        Example::Finds("He thanked his wife [Quillane Jordan].", Label::Person),
-        Example::Ignores("He thanked the Rose Garden staff."),
-    ],
-};
-
-fn person_context(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
-    person_by(r, c, by_context)
-}
-
 /// `unknown-words`: two to four capitalised words that no list knows and no English word: in news,
 /// most often a person ("Ferjani Sassi").
 pub(crate) const UNKNOWN_WORDS: ChunkRule = ChunkRule {
@@ -120,10 +87,8 @@ fn unknown_words(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
 /// The evidence without a title, in the order it is weighed.
 type Evidence = fn(&Reader<'_, '_>, &[Unit], &Facts) -> bool;
 const UNTITLED_EVIDENCE: &[(Rule, Evidence)] = &[
-    (Rule::ListedPersonPart, by_listed_person),
     (Rule::GivenNameFirst, by_given_name),
     (Rule::KnownNameWords, by_known_names),
-    (Rule::PersonContext, by_context),
     (Rule::UnknownWords, by_unknown_words),
 ];
 
@@ -152,10 +117,6 @@ fn titled_evidence(r: &Reader<'_, '_>, units: &[Unit]) -> bool {
         || r.lexicon.is_surname(last_word)
 }
 
-fn by_listed_person(r: &Reader<'_, '_>, units: &[Unit], _: &Facts) -> bool {
-    units.iter().any(|u| u.hit.is_some_and(|h| r.hit_label(h) == Label::Person))
-}
-
 fn by_given_name(r: &Reader<'_, '_>, units: &[Unit], _: &Facts) -> bool {
     let given = r.lexicon.given_name(r.unit_text(units[0])).is_some();
     let last_word = r.unit_text(units[units.len() - 1]);
@@ -168,12 +129,6 @@ fn by_known_names(r: &Reader<'_, '_>, units: &[Unit], facts: &Facts) -> bool {
     let known =
         units.iter().map(|u| r.unit_text(*u)).all(|w| r.lexicon.given_name(w).is_some() || r.lexicon.is_surname(w));
     known && no_english(r, units, facts)
-}
-
-fn by_context(r: &Reader<'_, '_>, units: &[Unit], facts: &Facts) -> bool {
-    let (first, last) = (units[0].first, units[units.len() - 1].last);
-    let context = r.person_context_before(first).is_some() || r.cue_after(last) || r.cue_before(first);
-    context && no_english(r, units, facts)
 }
 
 fn by_unknown_words(r: &Reader<'_, '_>, units: &[Unit], facts: &Facts) -> bool {
