@@ -3,12 +3,12 @@
 # (`newsnlp annotate --disable-rule NAME`), on one or more evaluation sets.
 #
 # Usage (from the repository root, with ../shared beside it):
-#   scripts/ablate.sh SET...              e.g. scripts/ablate.sh seed domain-dev gum-dev polnear-dev
-# SET is the name of a set in ../shared/eval (or EVAL_DIR) or a folder with texts/*.txt and
-# gold.jsonl. For each set the table has a column for the entity score (lenient F1, where the gold
-# has entities) and one for quote attribution (F1, where it has quotes), in thousandths of F1:
-# +12 means the rule adds 0.012. The last line gives each column's F1 with every rule on.
-# Set BIN to a built CLI to skip the release build; GOLD to score against another gold file.
+#   scripts/ablate.sh SET[:GOLD]...   e.g. scripts/ablate.sh seed domain-dev conll-dev:gold-prose.jsonl
+# SET is the name of a set in ../shared/eval (or EVAL_DIR) or a folder with texts/*.txt and a gold
+# file (gold.jsonl unless :GOLD names another). For each set the table has a column for each score
+# its gold has: entities (lenient F1), quote spans (F1) and quote attribution (F1), in thousandths
+# of F1: +12 means the rule adds 0.012, · means no change. The last line gives each column's F1
+# with every rule on. Set BIN to a built CLI to skip the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: scripts/ablate.sh SET..." >&2; exit 2; }
@@ -19,10 +19,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$bin" rules | awk '{print $1}' > "$work/rules"
-for set_name in "$@"; do
+for arg in "$@"; do
+  set_name=${arg%%:*}
+  gold_name=gold.jsonl
+  [ "$arg" = "$set_name" ] || gold_name=${arg#*:}
   dir=$set_name
   [ -d "$dir" ] || dir=$eval_dir/$set_name
-  gold=$dir/${GOLD:-gold.jsonl}
+  gold=$dir/$gold_name
   [ -f "$gold" ] || { echo "ablate.sh: no $(basename "$gold") in $dir" >&2; exit 2; }
   out=$work/$(basename "$set_name")
   mkdir -p "$out"
@@ -38,7 +41,7 @@ done
 
 python3 - "$work" "$@" <<'PY'
 import json, os, sys
-work, sets = sys.argv[1], [os.path.basename(s) for s in sys.argv[2:]]
+work, sets = sys.argv[1], [os.path.basename(s.split(":")[0]) for s in sys.argv[2:]]
 rules = open(os.path.join(work, "rules")).read().split()
 def load(set_name, name):
     return json.load(open(os.path.join(work, set_name, name + ".json")))
@@ -46,7 +49,7 @@ def load(set_name, name):
 columns = []
 for s in sets:
     all_on = load(s, "all")
-    for key, title in (("entities_lenient", "entities"), ("quote_attribution", "quotes")):
+    for key, title in (("entities_lenient", "entities"), ("quote_spans", "spans"), ("quote_attribution", "attribution")):
         score = all_on.get(key)
         if score and score["tp"] + score["fn"] > 0:
             columns.append((s, key, f"{s} {title}"))

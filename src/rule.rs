@@ -68,9 +68,6 @@ pub enum Rule {
     /// `title`: a title or role before a name is outside it, and evidence of a person
     /// ("Congresswoman María Elvira Salazar").
     Title,
-    /// `demonym-before-title`: a demonym before a title is outside the name ("Spanish Foreign
-    /// Minister Miguel Ángel Moratinos").
-    DemonymBeforeTitle,
 
     // ----- names: what the chunk is -----
     /// `demonym-phrase`: a demonym of several words is no name ("Puerto Rican").
@@ -210,7 +207,6 @@ impl Rule {
         Rule::TownCommaPlace,
         Rule::NameBeforeTitle,
         Rule::Title,
-        Rule::DemonymBeforeTitle,
         Rule::DemonymPhrase,
         Rule::SharedFamilyName,
         Rule::EastAsianName,
@@ -304,7 +300,6 @@ impl Rule {
             }
             Rule::NameBeforeTitle => ("name-before-title", "a listed name before a title is a mention of its own"),
             Rule::Title => ("title", "a title or role before a name is outside it, and evidence of a person"),
-            Rule::DemonymBeforeTitle => ("demonym-before-title", "a demonym before a title is outside the name"),
             Rule::DemonymPhrase => ("demonym-phrase", "a demonym of several words is no name"),
             Rule::SharedFamilyName => {
                 ("shared-family-name", "a lone name and \"and\" before a full name is a person of that family")

@@ -127,22 +127,6 @@ fn title(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
     Some(Decision::Peel(Peel { to, mention: None, title: Some(sex) }))
 }
 
-/// `demonym-before-title`: "Spanish Foreign Minister Miguel Ángel Moratinos".
-pub(crate) const DEMONYM_BEFORE_TITLE: ChunkRule = ChunkRule {
-    rule: Rule::DemonymBeforeTitle,
-    reads: Reads::Any,
-    decide: demonym_before_title,
-    examples: &[
-        Example::Finds("Peruvian Foreign Minister [Quillane] resigned.", Label::Person),
-        Example::Ignores("The Cuban Rights Observatory reported it."),
-    ],
-};
-
-fn demonym_before_title(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
-    let demonym = r.is_demonym_unit(c.units[0]) && r.title_after(c.parts, next_unit(c.parts, 0)).is_some();
-    demonym.then(|| Decision::Peel(Peel { to: next_unit(c.parts, 0), mention: None, title: None }))
-}
-
 /// `demonym-phrase`: "Puerto Rican", "Hong Konger" (a one-word demonym may be a surname, and is
 /// read by the later rules).
 pub(crate) const DEMONYM_PHRASE: ChunkRule = ChunkRule {

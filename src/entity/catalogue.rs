@@ -17,8 +17,8 @@
 //! `allow(dead_code)` outside tests. A rule that is switched off is skipped.
 
 use super::boundaries::{
-    AWARD_OR_LAW, DEMONYM_BEFORE_TITLE, DEMONYM_GROUP, DEMONYM_PHRASE, LEADING_ARTICLE, NAME_BEFORE_TITLE,
-    SENTENCE_OPENER, SPECIES_NAME, TITLE, VEHICLE_NAME,
+    AWARD_OR_LAW, DEMONYM_GROUP, DEMONYM_PHRASE, LEADING_ARTICLE, NAME_BEFORE_TITLE, SENTENCE_OPENER, SPECIES_NAME,
+    TITLE, VEHICLE_NAME,
 };
 use super::chunk::{Chunk, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
@@ -193,7 +193,7 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
     // Places the words around it name.
     &[&COMPASS_REGION, &TOWN_OF, &TOWN_COMMA_PLACE],
     // Titles before a name (peeled off while one applies).
-    &[&NAME_BEFORE_TITLE, &TITLE, &DEMONYM_BEFORE_TITLE],
+    &[&NAME_BEFORE_TITLE, &TITLE],
     // What the rest is.
     &[
         &DEMONYM_PHRASE,
