@@ -7,7 +7,7 @@
 //! (and a test in `src/gazetteer/mod.rs` checks that they do not).
 
 // Each shared file is used in part here; the crate uses the rest.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "src/gazetteer/builder.rs"]
 mod builder;
@@ -25,7 +25,7 @@ mod span;
 mod table;
 #[path = "src/text.rs"]
 mod text;
-#[path = "src/token.rs"]
+#[path = "src/token/mod.rs"]
 mod token;
 #[path = "src/gazetteer/trie.rs"]
 mod trie;

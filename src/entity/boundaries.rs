@@ -1,9 +1,10 @@
 //! Rules on what is no name, or no part of one: sentence openers, articles, titles, demonyms,
 //! species, vehicles, awards and laws.
 
-use super::catalogue::{ChunkRule, Decision, Example, Peel, Piece, Reading, Reads};
-use super::chunk::{Chunk, JOINERS, PARTICLES, Part, Unit, next_unit};
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Peel, Piece, Reading, Reads};
 use super::reader::{Found, Reader, is_pronoun};
+use super::units::{JOINERS, PARTICLES, Part, Unit, next_unit};
 use crate::label::Label;
 use crate::lexicon::Sex;
 use crate::rule::Rule;

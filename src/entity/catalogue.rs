@@ -20,8 +20,9 @@ use super::boundaries::{
     AWARD_OR_LAW, DEMONYM_GROUP, DEMONYM_PHRASE, LEADING_ARTICLE, NAME_BEFORE_TITLE, SENTENCE_OPENER, SPECIES_NAME,
     TITLE, VEHICLE_NAME,
 };
-use super::chunk::{Chunk, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
+use super::chunk::Chunk;
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
+use super::decision::{ChunkRule, Decision, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::evidence::{GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, TITLED_PERSON, UNKNOWN_WORDS};
 use super::joins::{HEAD_WORD, LISTED_NAME, SPLIT_AROUND_HEAD, SPLIT_AT_JOINERS};
 use super::organizations::{
@@ -34,155 +35,11 @@ use super::people::{
 };
 use super::places::{AMBIGUOUS_PLACE, COMPASS_REGION, SPEAKING_PLACE_NAME, TOWN_COMMA_PLACE, TOWN_OF};
 use super::prisons::PRISON_WORD;
-use super::reader::{Candidate, Found, Kind, Reader, is_pronoun};
+use super::reader::{Candidate, Found, Reader, is_pronoun};
+use super::units::{ARTICLES, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
 use crate::label::Label;
-use crate::lexicon::Sex;
 use crate::rule::Rule;
 use crate::token::TokenKind;
-use std::ops::Range;
-
-/// A rule that reads a chunk: what chunks it reads, and what it decides about them.
-pub(crate) struct ChunkRule {
-    pub rule: Rule,
-    /// The chunks it reads; it is not asked about others.
-    pub reads: Reads,
-    pub decide: fn(&Reader<'_, '_>, &Chunk<'_>) -> Option<Decision>,
-    /// Sentences of our own that show what the rule does and where it must not fire.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub examples: &'static [Example],
-}
-
-/// A rule that may grow the name a chunk gave, or add one after it.
-pub(crate) struct ExtensionRule {
-    pub rule: Rule,
-    pub extend: fn(&Reader<'_, '_>, &Candidate) -> Option<Extension>,
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub examples: &'static [Example],
-}
-
-/// A rule that runs outside the chunk reading, once over the whole document or in clustering:
-/// its code is where its doc comment says.
-pub(crate) struct PassRule {
-    pub rule: Rule,
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub examples: &'static [Example],
-}
-
-/// The chunks a chunk rule reads. Checked before the rule is asked, so that most rules are not
-/// asked about most chunks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reads {
-    /// Any chunk.
-    Any,
-    /// A chunk right after a lowercase word.
-    WordBefore,
-    /// A chunk right before a lowercase word.
-    WordAfter,
-    /// One unit that a gazetteer lists.
-    Listed,
-    /// One word that no gazetteer lists.
-    Word,
-    /// Two units or more.
-    Several,
-    /// Two units or more, an organization joiner among them ("of", "and", "the"…).
-    Joined,
-    /// Two units or more, no organization joiner among them.
-    Unjoined,
-    /// A chunk after a title.
-    Titled,
-}
-
-impl Reads {
-    /// Every kind of chunk a rule may read, in the order of the variants.
-    const ALL: [Reads; 9] = [
-        Reads::Any,
-        Reads::WordBefore,
-        Reads::WordAfter,
-        Reads::Listed,
-        Reads::Word,
-        Reads::Several,
-        Reads::Joined,
-        Reads::Unjoined,
-        Reads::Titled,
-    ];
-
-    fn fits(self, c: &Chunk<'_>) -> bool {
-        match self {
-            Reads::Any => true,
-            Reads::WordBefore => !c.before.is_empty(),
-            Reads::WordAfter => !c.after.is_empty(),
-            Reads::Listed => c.units.len() == 1 && c.units[0].hit.is_some(),
-            Reads::Word => c.lone_word().is_some(),
-            Reads::Several => c.units.len() >= 2,
-            Reads::Joined => c.joined,
-            Reads::Unjoined => c.units.len() >= 2 && !c.joined,
-            Reads::Titled => c.titled,
-        }
-    }
-}
-
-/// What a chunk rule decides.
-pub(crate) enum Decision {
-    /// A name.
-    Name(Found),
-    /// No name in the chunk.
-    NoName,
-    /// The first parts are no part of a name: the stage goes on with the rest.
-    Peel(Peel),
-    /// The chunk is read in pieces.
-    Pieces(Vec<Piece>),
-}
-
-/// Words peeled off the front of a chunk.
-pub(crate) struct Peel {
-    /// The index of the first part kept.
-    pub to: usize,
-    /// A mention among the peeled words (a listed name before a title; a sentence opener that may
-    /// be a short form).
-    pub mention: Option<Found>,
-    /// The gender hint of a title among them, when they are a title.
-    pub title: Option<Sex>,
-}
-
-/// A piece of a chunk and how it is read.
-pub(crate) struct Piece {
-    /// The parts of the piece, indices into the chunk's parts.
-    pub parts: Range<usize>,
-    pub reading: Reading,
-}
-
-/// How a piece of a chunk is read.
-pub(crate) enum Reading {
-    /// As a chunk of its own, from the first rule.
-    Chunk,
-    /// Word by word, as [`undecided`] reads a chunk.
-    Words,
-    /// As one name with this label and gender hint, credited to the rule that cut the pieces.
-    Name(Label, Sex),
-    /// As the listed name that its one unit is.
-    Listed,
-}
-
-/// What an extension does to the name just found.
-pub(crate) enum Extension {
-    /// The name now ends at token `last`, with this label and kind.
-    Grow { last: usize, label: Label, kind: Kind },
-    /// Another name follows it; scanning goes on at token `next`.
-    Add { found: Found, next: usize },
-}
-
-/// An example of a rule at work, in a sentence of our own; the bracketed words are what the
-/// rule decides about.
-#[derive(Clone, Copy, Debug)]
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) enum Example {
-    /// The rule makes the bracketed words a mention with this label: switched off, they are not.
-    Finds(&'static str, Label),
-    /// The rule keeps the bracketed words out of every mention; without it a mention covers them.
-    KeepsOut(&'static str),
-    /// The rule does not fire here: the annotations are the same with it switched off.
-    Ignores(&'static str),
-}
 
 /// The chunk rules, stage by stage, in the order they are tried.
 pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
@@ -245,6 +102,7 @@ pub(crate) fn scan(reader: &Reader<'_, '_>) -> Vec<Candidate> {
     let mut pending = inverted.iter().copied();
     // One buffer for the parts of every chunk.
     let mut parts = Vec::new();
+    let enabled = enabled_chunk_rules(reader.disabled);
     let mut i = 0;
     loop {
         let next = pending.next();
@@ -258,7 +116,7 @@ pub(crate) fn scan(reader: &Reader<'_, '_>) -> Vec<Candidate> {
             if let Some(unit) = reader.unit_at(i) {
                 let last = reader.chunk_from(unit, &mut parts);
                 let before = out.len();
-                read(reader, &parts, &mut out);
+                read(reader, enabled, &parts, &mut out);
                 i = extend(reader, &mut out, before, last + 1);
             } else {
                 i += 1;
@@ -321,7 +179,7 @@ const FLAT: Flat = {
 };
 
 /// The chunk rules switched on, as bits of [`FLAT`].
-pub(crate) fn enabled_chunk_rules(disabled: crate::rule::RuleSet) -> u64 {
+fn enabled_chunk_rules(disabled: crate::rule::RuleSet) -> u64 {
     FLAT.rules.iter().enumerate().filter(|(_, r)| !disabled.contains(r.rule)).fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
@@ -332,11 +190,11 @@ fn rules_reading(c: &Chunk<'_>) -> u64 {
 
 /// Reads a chunk with the chunk rules: in their order, each switched-on rule that reads such a
 /// chunk, until one decides; a peel starts the stage of its rule again on what is left.
-fn read(reader: &Reader<'_, '_>, parts: &[Part], out: &mut Vec<Candidate>) {
+fn read(reader: &Reader<'_, '_>, enabled: u64, parts: &[Part], out: &mut Vec<Candidate>) {
     let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
     let units = units_of(parts, &mut buffer);
     let Some(mut chunk) = Chunk::new(reader, parts, &units) else { return };
-    let mut pending = reader.chunk_rules & rules_reading(&chunk);
+    let mut pending = enabled & rules_reading(&chunk);
     while pending != 0 {
         let index = pending.trailing_zeros() as usize;
         pending &= pending - 1;
@@ -357,11 +215,11 @@ fn read(reader: &Reader<'_, '_>, parts: &[Part], out: &mut Vec<Candidate>) {
                     return;
                 }
                 let stage = u64::MAX << FLAT.stage_start[index];
-                pending = reader.chunk_rules & rules_reading(&chunk) & stage;
+                pending = enabled & rules_reading(&chunk) & stage;
             }
             Decision::Pieces(pieces) => {
                 for piece in pieces {
-                    read_piece(reader, &chunk, piece, entry.rule, out);
+                    read_piece(reader, enabled, &chunk, piece, entry.rule, out);
                 }
                 return;
             }
@@ -370,13 +228,20 @@ fn read(reader: &Reader<'_, '_>, parts: &[Part], out: &mut Vec<Candidate>) {
     undecided(reader, &chunk, out);
 }
 
-fn read_piece(reader: &Reader<'_, '_>, chunk: &Chunk<'_>, piece: Piece, rule: Rule, out: &mut Vec<Candidate>) {
+fn read_piece(
+    reader: &Reader<'_, '_>,
+    enabled: u64,
+    chunk: &Chunk<'_>,
+    piece: Piece,
+    rule: Rule,
+    out: &mut Vec<Candidate>,
+) {
     let parts = &chunk.parts[piece.parts];
     let mut buffer = [EMPTY_UNIT; UNITS_ON_STACK];
     let units = units_of(parts, &mut buffer);
     let (Some(first), Some(last)) = (units.first(), units.last()) else { return };
     match piece.reading {
-        Reading::Chunk => read(reader, parts, out),
+        Reading::Chunk => read(reader, enabled, parts, out),
         Reading::Words => units.iter().for_each(|&unit| read_word(reader, unit, out)),
         Reading::Name(label, sex) => {
             let found = Found::name(first.first, last.last, label).with(sex, false);
@@ -406,7 +271,7 @@ fn undecided(reader: &Reader<'_, '_>, chunk: &Chunk<'_>, out: &mut Vec<Candidate
         None if is_pronoun(word) => None,
         // "al-Megrahi" alone: the short form of a person named before, if one was.
         None if unit.first != unit.last => {
-            reader.is_lower_word(unit.first, super::chunk::ARTICLES).then(|| Found::bare(unit.first, unit.last))
+            reader.is_lower_word(unit.first, ARTICLES).then(|| Found::bare(unit.first, unit.last))
         }
         // A demonym that is also a surname ("Sahraoui said"), or that speaks ("“…,” Cuban said"
         // after Mark Cuban), counts only as the short form of a person already named.
@@ -488,23 +353,10 @@ fn candidate(reader: &Reader<'_, '_>, found: Found, rule: Rule) -> Candidate {
     }
 }
 
-impl Reader<'_, '_> {
-    /// Whether token `i` is an ordinary English word where capitalisation says nothing: at the
-    /// start of a sentence or of a quoted sentence.
-    pub fn is_ordinary(&self, i: usize) -> bool {
-        self.opens_sentence(i) && self.lexicon.is_english(self.word(i))
-    }
-
-    /// Whether a word is a title or role, or one in the plural ("Senators"): no name alone.
-    pub fn is_title_word(&self, word: &str) -> bool {
-        self.lexicon.titles.contains_word(word).is_some()
-            || word.strip_suffix('s').is_some_and(|one| self.lexicon.titles.contains_word(one).is_some())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::decision::Example;
     use crate::{Annotations, Annotator, Span};
 
     /// Every name rule with its examples, in the order of the catalogue.

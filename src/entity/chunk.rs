@@ -7,54 +7,10 @@
 //! rules see it, with the facts that several of them ask about found once.
 
 use super::reader::Reader;
+use super::units::{ARTICLES, JOINERS, MONTHS, PARTICLES, Part, Unit, WEEKDAYS, is_elided_particle_name};
 use crate::lexicon::Sex;
 use crate::token::{Case, TokenKind};
-use std::borrow::Cow;
 use std::cell::OnceCell;
-
-/// Lowercase words that join the parts of a person's or place's name.
-pub(crate) const PARTICLES: &[&str] = &[
-    "de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter", "ten",
-    "le", "bin", "ibn", "bint", "abu", "y", "e", "zu", "st",
-];
-
-/// Lowercase words that join the parts of an organization's name, never a person's.
-pub(crate) const JOINERS: &[&str] =
-    &["of", "for", "and", "the", "on", "in", "at", "to", "against", "des", "et", "für", "und"];
-
-/// Arabic articles written before a hyphen: "al-Hathloul", "el-Sisi", "ash-Shaykh".
-pub(crate) const ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"];
-
-/// Weekdays: capitalised, never names.
-pub(crate) const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/// Months, and their abbreviations: not names next to a number.
-pub(crate) const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
 
 /// Lowercase words that end hyphenated compounds after a name ("Gulf War-era", "Bush-led"): not
 /// the syllable of a given name.
@@ -63,24 +19,6 @@ const COMPOUND_ENDINGS: &[&str] = &[
     "fed", "held", "only", "area", "zone", "bred", "tied", "less", "ish", "long", "ward", "wise", "rich", "poor",
     "hit", "plus", "side", "base", "win", "loss", "ally", "ism", "ist", "ite", "ian", "esque",
 ];
-
-/// One name unit of a chunk: tokens `first..=last`, and the gazetteer hit it is, if any.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Unit {
-    pub first: usize,
-    pub last: usize,
-    pub hit: Option<usize>,
-}
-
-/// A piece of a chunk: a name unit, or the connector words before the next unit.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Part {
-    Unit(Unit),
-    /// Connector tokens; `joiner` when one of them is an organization joiner.
-    Link {
-        joiner: bool,
-    },
-}
 
 /// A chunk as the rules see it: its parts after any prefix the rules peeled off, their units,
 /// and what the prefix said.
@@ -202,6 +140,11 @@ impl<'c> Chunk<'c> {
         *self.facts.title_word.get_or_init(|| r.is_title_word(self.head))
     }
 
+    /// Whether no unit of the chunk is a listed name.
+    pub fn unlisted(&self) -> bool {
+        self.units.iter().all(|u| u.hit.is_none())
+    }
+
     /// The index of the part that holds unit `unit`.
     pub fn part_of_unit(&self, unit: usize) -> usize {
         let mut seen = 0;
@@ -221,39 +164,6 @@ impl<'c> Chunk<'c> {
 fn is_joined(parts: &[Part]) -> bool {
     parts.iter().any(|p| matches!(p, Part::Link { joiner: true }))
 }
-
-/// The index of the next unit part after part `index`.
-pub(crate) fn next_unit(parts: &[Part], index: usize) -> usize {
-    let mut next = index + 1;
-    while let Some(Part::Link { .. }) = parts.get(next) {
-        next += 1;
-    }
-    next
-}
-
-/// The units of `parts`, on the stack when there are few (nearly every chunk: a name has a few
-/// words), in a vector otherwise.
-pub(crate) fn units_of<'b>(parts: &[Part], buffer: &'b mut [Unit; UNITS_ON_STACK]) -> Cow<'b, [Unit]> {
-    let units = parts.iter().filter_map(|p| match p {
-        Part::Unit(u) => Some(*u),
-        Part::Link { .. } => None,
-    });
-    if parts.len() > UNITS_ON_STACK {
-        return Cow::Owned(units.collect());
-    }
-    let mut count = 0;
-    for (slot, unit) in buffer.iter_mut().zip(units) {
-        *slot = unit;
-        count += 1;
-    }
-    Cow::Borrowed(&buffer[..count])
-}
-
-/// Chunks of up to this many parts list their units on the stack.
-pub(crate) const UNITS_ON_STACK: usize = 6;
-
-/// A placeholder to fill a stack buffer of units with.
-pub(crate) const EMPTY_UNIT: Unit = Unit { first: 0, last: 0, hit: None };
 
 impl Reader<'_, '_> {
     /// The name unit that starts at token `i`, if one does.
@@ -418,6 +328,41 @@ impl Reader<'_, '_> {
         end
     }
 
+    /// Whether units are a family name and a hyphenated given name written the East Asian way
+    /// ("Park Joo-Ho", "Moon Jae-in", "Hau Lung-bin"): a known surname of two to five letters,
+    /// then two syllables of two to four letters joined by a hyphen, not both English words.
+    /// (Chunking asks it too, to keep a lowercase syllable: "Hau Lung-bin".)
+    pub(crate) fn east_asian_name(&self, units: &[Unit]) -> bool {
+        let short = |i: usize, max: usize| {
+            let word = self.word(i);
+            (2..=max).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
+        };
+        // The shape first (cheap), the lexicons last.
+        let Some((family, given)) = units.split_first() else { return false };
+        let (a, b) = match given {
+            [g] if g.hit.is_none() && g.last == g.first + 2 => (g.first, g.last),
+            [x, y] if x.hit.is_none() && y.hit.is_none() && x.first == x.last && y.first == y.last => {
+                (x.first, y.first)
+            }
+            _ => return false,
+        };
+        if b != a + 2
+            || !self.word_is(a + 1, "-")
+            || !short(a, 4)
+            || !short(b, 4)
+            || family.hit.is_some()
+            || family.first != family.last
+            || !short(family.first, 5)
+        {
+            return false;
+        }
+        // A lowercase second syllable was checked against compound endings ("War-era"); two
+        // capitalised English words are a compound ("Area-Wide").
+        let lower = self.doc.tokens[b].kind == TokenKind::Word(Case::Lower);
+        self.lexicon.is_surname(self.word(family.first))
+            && (lower || !(self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b))))
+    }
+
     /// Whether a hyphen and a lowercase syllable of two to four letters are written right after
     /// token `last`, and end the word: "Lung-bin", "Jong-un" (not "War-era", "Kong-based").
     fn lowercase_syllable_after(&self, last: usize) -> bool {
@@ -446,13 +391,4 @@ fn is_contraction(word: &str) -> bool {
     let Some(at) = word.rfind(['\'', '’']) else { return false };
     let ending = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "t")
-}
-
-/// Whether a word is a name with an elided particle written onto it: "d'Ettorre", "d’Alembert"
-/// (the particle lowercase, the name capitalised).
-pub(crate) fn is_elided_particle_name(word: &str) -> bool {
-    let rest = word.strip_prefix("d'").or_else(|| word.strip_prefix("d’"));
-    rest.is_some_and(|r| {
-        r.chars().next().is_some_and(char::is_uppercase) && r.chars().nth(1).is_some_and(char::is_lowercase)
-    })
 }

@@ -15,10 +15,10 @@
 //!
 //! Each entity is named by its gazetteer entry's canonical name, or else by its fullest mention.
 
-use super::catalogue::{Example, PassRule};
-use super::chunk::is_elided_particle_name;
+use super::decision::{Example, PassRule};
+use super::names::{Entity, Mention, Names};
 use super::reader::{Candidate, Kind};
-use super::{Entity, Mention, Names};
+use super::units::is_elided_particle_name;
 use crate::document::Document;
 use crate::fxhash::FxHashMap;
 use crate::gazetteer::Gazetteer;

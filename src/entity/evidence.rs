@@ -2,9 +2,10 @@
 //! names only, or unknown words that look like a name. Each kind of evidence is a rule of its own, tried in this order; a chunk must
 //! also look like a person's name ([`Reader::person_like`]).
 
-use super::catalogue::{ChunkRule, Decision, Example, Reads};
-use super::chunk::{Chunk, Facts, Unit};
+use super::chunk::{Chunk, Facts};
+use super::decision::{ChunkRule, Decision, Example, Reads};
 use super::reader::{Found, Reader, is_pronoun};
+use super::units::Unit;
 use crate::label::Label;
 use crate::lexicon::Sex;
 use crate::rule::Rule;

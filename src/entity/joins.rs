@@ -1,9 +1,10 @@
 //! Rules on what makes words one name, and where a chunk holds several: listed names, head words,
 //! and the cuts at prepositions and joiners.
 
-use super::catalogue::{ChunkRule, Decision, Example, Piece, Reading, Reads};
-use super::chunk::{Chunk, Part, Unit};
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Piece, Reading, Reads};
 use super::reader::{Found, Reader};
+use super::units::{Part, Unit};
 use crate::label::Label;
 use crate::rule::Rule;
 
@@ -168,9 +169,4 @@ impl Reader<'_, '_> {
             Piece { parts: place_after + 1..parts.len(), reading: Reading::Chunk },
         ])
     }
-}
-
-/// A chunk's units without a listed name among them.
-pub(crate) fn unlisted(c: &Chunk<'_>) -> bool {
-    c.units.iter().all(|u| u.hit.is_none())
 }

@@ -12,76 +12,27 @@
 //! DESIGN.md's rule catalogue lists every rule with an example and what it is worth.
 
 mod boundaries;
-pub(crate) mod catalogue;
+mod catalogue;
 mod chunk;
 mod cluster;
+mod decision;
 mod evidence;
 mod joins;
+mod names;
 mod organizations;
 mod people;
 mod places;
 mod prisons;
 mod reader;
+mod units;
 
-use crate::annotations;
+pub(crate) use names::Names;
+
 use crate::document::Document;
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::label::Label;
-use crate::lexicon::{Lexicon, Sex};
-use crate::rule::{Rule, RuleSet};
-use crate::span::Span;
+use crate::lexicon::Lexicon;
+use crate::rule::RuleSet;
 use reader::Reader;
-
-/// A mention with its tokens and the entity it names.
-#[derive(Clone, Debug)]
-pub(crate) struct Mention {
-    pub span: Span,
-    /// First and last token (inclusive).
-    pub first: usize,
-    pub last: usize,
-    pub label: Label,
-    pub entity: usize,
-    /// The rule that found it.
-    pub rule: Rule,
-}
-
-/// An entity: its label, its full name and what is known of its gender.
-#[derive(Clone, Debug)]
-pub(crate) struct Entity {
-    pub label: Label,
-    pub name: String,
-    /// The number of tokens of the mention that gave the name (a fuller mention renames it).
-    pub(crate) name_tokens: usize,
-    pub sex: Sex,
-    pub(crate) entry: Option<u32>,
-}
-
-/// The names of one document: its mentions, in text order, and the entities they name.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Names {
-    pub mentions: Vec<Mention>,
-    pub entities: Vec<Entity>,
-}
-
-impl Names {
-    /// The public mentions and entities (the names move, not copied).
-    pub fn into_public(self) -> (Vec<annotations::Mention>, Vec<annotations::Entity>) {
-        let mentions = self
-            .mentions
-            .iter()
-            .map(|m| annotations::Mention { span: m.span, label: m.label, entity: m.entity, rule: m.rule })
-            .collect();
-        let entities =
-            self.entities.into_iter().map(|e| annotations::Entity { label: e.label, name: e.name }).collect();
-        (mentions, entities)
-    }
-
-    /// The mention that covers token `i`, if any.
-    pub fn mention_at_token(&self, i: usize) -> Option<&Mention> {
-        let at = self.mentions.partition_point(|m| m.last < i);
-        self.mentions.get(at).filter(|m| m.first <= i)
-    }
-}
 
 /// Finds the names of a document.
 pub(crate) fn recognize(

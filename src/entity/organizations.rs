@@ -1,10 +1,10 @@
 //! Rules that decide organizations: by the words around them, by how they are written, and the
 //! quoted names and acronyms that follow them.
 
-use super::catalogue::{ChunkRule, Decision, Example, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
-use super::chunk::{Chunk, Part};
-use super::joins::unlisted;
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::reader::{Candidate, Found, Kind, Reader};
+use super::units::Part;
 use crate::label::Label;
 use crate::lexicon::Sex;
 use crate::rule::Rule;
@@ -88,7 +88,7 @@ pub(crate) const FOUNDED_ORG: ChunkRule = ChunkRule {
 };
 
 fn founded_org(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
-    let founded = !c.titled && unlisted(c) && r.founded_after(c.last());
+    let founded = !c.titled && c.unlisted() && r.founded_after(c.last());
     founded.then(|| Decision::Name(Found::name(c.first(), c.last(), Label::Org)))
 }
 
@@ -360,7 +360,7 @@ impl Reader<'_, '_> {
     fn org_head_after_the(&self, i: usize) -> bool {
         self.doc.previous_solid(i).is_some_and(|p| matches!(self.word(p), "the" | "The"))
             && self.lexicon.heads.match_at(self.doc, i).is_some_and(|(end, label)| end == i && label == Label::Org)
-            && !self.is_demonym_unit(super::chunk::Unit { first: i, last: i, hit: None })
+            && !self.is_demonym_unit(super::units::Unit { first: i, last: i, hit: None })
     }
 
     /// Whether "was founded", "was established", "was formed", "was set up" (or "were", "is",

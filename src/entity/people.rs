@@ -1,9 +1,10 @@
 //! Rules that decide people by how their names are written and by the words around them. (The
 //! evidence that capitalised words name a person is in `evidence.rs`.)
 
-use super::catalogue::{ChunkRule, Decision, Example, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
-use super::chunk::{Chunk, EMPTY_UNIT, MONTHS, Part, UNITS_ON_STACK, Unit, WEEKDAYS, next_unit, units_of};
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::reader::{Candidate, Found, Kind, Reader, is_pronoun};
+use super::units::{EMPTY_UNIT, MONTHS, Part, UNITS_ON_STACK, Unit, WEEKDAYS, next_unit, units_of};
 use crate::label::Label;
 use crate::lexicon::Sex;
 use crate::rule::Rule;
@@ -312,41 +313,6 @@ impl Reader<'_, '_> {
                     && !self.lexicon.is_english(word)
                     && !self.is_demonym_unit(lone)
                     && self.lexicon.titles.contains_word(word).is_none())
-    }
-
-    /// Whether units are a family name and a hyphenated given name written the East Asian way
-    /// ("Park Joo-Ho", "Moon Jae-in", "Hau Lung-bin"): a known surname of two to five letters,
-    /// then two syllables of two to four letters joined by a hyphen, not both English words.
-    /// (Chunking asks it too, to keep a lowercase syllable: "Hau Lung-bin".)
-    pub(crate) fn east_asian_name(&self, units: &[Unit]) -> bool {
-        let short = |i: usize, max: usize| {
-            let word = self.word(i);
-            (2..=max).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
-        };
-        // The shape first (cheap), the lexicons last.
-        let Some((family, given)) = units.split_first() else { return false };
-        let (a, b) = match given {
-            [g] if g.hit.is_none() && g.last == g.first + 2 => (g.first, g.last),
-            [x, y] if x.hit.is_none() && y.hit.is_none() && x.first == x.last && y.first == y.last => {
-                (x.first, y.first)
-            }
-            _ => return false,
-        };
-        if b != a + 2
-            || !self.word_is(a + 1, "-")
-            || !short(a, 4)
-            || !short(b, 4)
-            || family.hit.is_some()
-            || family.first != family.last
-            || !short(family.first, 5)
-        {
-            return false;
-        }
-        // A lowercase second syllable was checked against compound endings ("War-era"); two
-        // capitalised English words are a compound ("Area-Wide").
-        let lower = self.doc.tokens[b].kind == TokenKind::Word(Case::Lower);
-        self.lexicon.is_surname(self.word(family.first))
-            && (lower || !(self.lexicon.is_english(self.word(a)) && self.lexicon.is_english(self.word(b))))
     }
 
     /// Whether a lone given name is what someone is called by (see `addressed-name`): greeted

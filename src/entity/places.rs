@@ -1,9 +1,10 @@
 //! Rules that decide places: regions, towns named by the words around them, and the listed places
 //! that are something else where they stand.
 
-use super::catalogue::{ChunkRule, Decision, Example, Reads};
-use super::chunk::{Chunk, Part, Unit};
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Reads};
 use super::reader::{Found, Reader};
+use super::units::{Part, Unit};
 use crate::label::Label;
 use crate::rule::Rule;
 use crate::token::{Case, TokenKind};

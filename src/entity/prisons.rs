@@ -1,9 +1,9 @@
 //! Rules that decide prisons beyond the gazetteer and the head words ("Evin Prison", "Tinguaro
 //! Detention Center" are found by `head-word`): a name before a lowercase prison word.
 
-use super::catalogue::{Example, Extension, ExtensionRule};
-use super::chunk::Unit;
+use super::decision::{Example, Extension, ExtensionRule};
 use super::reader::{Candidate, Kind, Reader};
+use super::units::Unit;
 use crate::label::Label;
 use crate::rule::Rule;
 

@@ -2,10 +2,10 @@
 //! questions about words that many rules ask ("is a reporting verb next to this name?").
 //!
 //! The rules themselves live in the files named by what they decide (`people.rs`,
-//! `organizations.rs`, `places.rs`, `prisons.rs`, `boundaries.rs`, `joins.rs`); each adds the
-//! questions only it asks in an `impl Reader` block of its own.
+//! `evidence.rs`, `organizations.rs`, `places.rs`, `prisons.rs`, `boundaries.rs`, `joins.rs`);
+//! each adds the questions only it asks in an `impl Reader` block of its own.
 
-use super::chunk::Unit;
+use super::units::{JOINERS, PARTICLES, Unit};
 use crate::document::Document;
 use crate::gazetteer::Hit;
 use crate::label::Label;
@@ -83,8 +83,6 @@ pub(crate) struct Reader<'a, 'd> {
     pub lexicon: &'a Lexicon,
     /// The rules switched off.
     pub disabled: RuleSet,
-    /// The chunk rules switched on, as bits of the catalogue's list.
-    pub chunk_rules: u64,
     /// One bit per token: whether a gazetteer hit starts there (a bit, not a hit index per
     /// token, so that the table is 1/32 of the size of the token list and stays in cache).
     hit_starts: Vec<u64>,
@@ -112,8 +110,7 @@ impl<'a, 'd> Reader<'a, 'd> {
                 words >= 4 && capitalised * 5 >= words * 4
             })
             .collect();
-        let chunk_rules = super::catalogue::enabled_chunk_rules(disabled);
-        Reader { doc, hits, lexicon, disabled, chunk_rules, hit_starts, title_case }
+        Reader { doc, hits, lexicon, disabled, hit_starts, title_case }
     }
 
     /// Whether a rule is switched on.
@@ -179,6 +176,18 @@ impl<'a, 'd> Reader<'a, 'd> {
     pub fn title_case_paragraph(&self, i: usize) -> bool {
         let paragraph = self.doc.sentences.get(self.doc.sentence_of[i] as usize).map_or(0, |s| s.paragraph);
         self.title_case.get(paragraph).copied().unwrap_or(false)
+    }
+
+    /// Whether token `i` is an ordinary English word where capitalisation says nothing: at the
+    /// start of a sentence or of a quoted sentence.
+    pub fn is_ordinary(&self, i: usize) -> bool {
+        self.opens_sentence(i) && self.lexicon.is_english(self.word(i))
+    }
+
+    /// Whether a word is a title or role, or one in the plural ("Senators"): no name alone.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.lexicon.titles.contains_word(word).is_some()
+            || word.strip_suffix('s').is_some_and(|one| self.lexicon.titles.contains_word(one).is_some())
     }
 
     // ----- gazetteer hits -----
@@ -328,9 +337,7 @@ impl<'a, 'd> Reader<'a, 'd> {
             match token.kind {
                 TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number => words += 1,
                 TokenKind::Space | TokenKind::Dash => {}
-                TokenKind::Word(Case::Lower)
-                    if self.is_lower_word(i, super::chunk::PARTICLES)
-                        || self.is_lower_word(i, super::chunk::JOINERS) => {}
+                TokenKind::Word(Case::Lower) if self.is_lower_word(i, PARTICLES) || self.is_lower_word(i, JOINERS) => {}
                 TokenKind::Quote(close) if close.double == mark.double && close.role != QuoteRole::Open => {
                     let last = i.checked_sub(1)?;
                     return ((1..=5).contains(&words) && last >= first && !self.doc.tokens[last].is_blank())

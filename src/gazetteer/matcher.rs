@@ -1,25 +1,10 @@
 //! The gazetteer pass: every known name in a document, longest first, on token boundaries.
 
-use super::Gazetteer;
 use super::trie::{NONE, Trie, edge_tag, end_bit, length_bit};
+use super::{Gazetteer, Hit};
 use crate::document::Document;
-use crate::label::Label;
-use crate::span::Span;
 use crate::table;
 use crate::token::TokenKind;
-use std::ops::Range;
-
-/// One gazetteer hit: a span of whole tokens naming a known entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub span: Span,
-    pub tokens: Range<usize>,
-    pub entry: u32,
-    /// The entry's label, which the name rules ask about again and again.
-    pub label: Label,
-    /// Whether the entry comes from a user list.
-    pub user: bool,
-}
 
 impl Gazetteer {
     /// Finds the known names of `doc`, left to right, the longest at each token, never overlapping.

@@ -27,11 +27,12 @@ mod trie;
 pub(crate) mod variants;
 
 pub(crate) use builder::GazetteerBuilder;
-pub(crate) use matcher::Hit;
 
 use crate::label::Label;
+use crate::span::Span;
 use builder::Entries;
 use once_cell::sync::Lazy;
+use std::ops::Range;
 use trie::Trie;
 
 /// All lists, built into one trie. Immutable once built, shared between threads.
@@ -41,6 +42,18 @@ pub(crate) struct Gazetteer {
     trie: Trie,
     /// The entries below this number come from user lists.
     user_entries: u32,
+}
+
+/// One gazetteer hit: a span of whole tokens naming a known entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub entry: u32,
+    /// The entry's label, which the name rules ask about again and again.
+    pub label: Label,
+    /// Whether the entry comes from a user list.
+    pub user: bool,
 }
 
 /// The embedded gazetteer as `build.rs` wrote it.

@@ -8,6 +8,7 @@
 
 mod attribute;
 mod marks;
+mod resolve;
 mod speaker;
 
 use crate::annotations::{Quote, Speaker};
