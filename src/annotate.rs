@@ -239,6 +239,11 @@ impl AnnotatorBuilder {
     ///
     /// ```
     /// use newsnlp::{Annotator, Rule};
+    /// let text = "Protests spread across the South.";
+    /// assert_eq!(Annotator::new().annotate(text).mentions()[0].rule(), Rule::CompassRegion);
+    /// let without = Annotator::builder().disable_rule("compass-region").build().unwrap();
+    /// assert!(without.annotate(text).mentions().is_empty());
+    ///
     /// let text = "“We will not stop,” Ortega said.";
     /// let quote = Annotator::new().annotate(text).quotes()[0];
     /// assert_eq!(quote.rule(), Rule::AfterSpeakerCue);

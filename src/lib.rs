@@ -22,8 +22,13 @@
 //! ```
 //!
 //! # Pipeline
-//! text → [tokens](token) → [paragraphs and sentences](sentence) → gazetteer hits → name rules →
-//! entity clusters → quotes → speakers → [`Annotations`] → [`json`].
+//! As [`Annotator::annotate`] runs it: text → [tokens](token), [paragraphs and
+//! sentences](sentence) → gazetteer hits → names (the name rules, in order, then the mentions
+//! tied into entities) → quotes and their speakers (the attribution rules, in order) →
+//! [`Annotations`] → [`json`].
+//!
+//! Every mention and quote says which [`Rule`] found it, and any rule can be switched off
+//! ([`AnnotatorBuilder::disable_rule`]).
 //!
 //! Every span is a half-open byte range into the exact input, on `char` boundaries; the text is
 //! never rewritten; entities do not overlap and are sorted; the same input gives the same output.

@@ -6,7 +6,7 @@
 //! decoded text are offsets into the file. A UTF-8 byte-order mark is kept in the text (it is
 //! three bytes of the file) and the tokenizer treats it as space.
 //!
-//! Names are compared in a folded form ([`fold_accents`]) by the gazetteer, the lexicons and the
+//! Names are compared in a folded form (`fold_accents`) by the gazetteer, the lexicons and the
 //! clustering of names; the folded form is a copy for comparing, never a rewrite of the text.
 
 use std::borrow::Cow;
