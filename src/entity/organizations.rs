@@ -79,7 +79,7 @@ fn org_of_place(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
 /// 2009"): people are born, organizations founded.
 pub(crate) const FOUNDED_ORG: ChunkRule = ChunkRule {
     rule: Rule::FoundedOrg,
-    reads: Reads::Any,
+    reads: Reads::WordAfter,
     decide: founded_org,
     examples: &[
         Example::Finds("[Quorvel Sabz] was founded in 2009.", Label::Org),

@@ -33,7 +33,7 @@ fn compass_region(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
 /// Nabl" (the whole chunk).
 pub(crate) const TOWN_OF: ChunkRule = ChunkRule {
     rule: Rule::TownOf,
-    reads: Reads::Any,
+    reads: Reads::WordBefore,
     decide: town_of,
     examples: &[
         Example::Finds("Rebels shelled the village of [Kafr Tolla] at dawn.", Label::Place),
