@@ -12,6 +12,15 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import newsnlp  # noqa: F401
+except ModuleNotFoundError as error:
+    raise ImportError(
+        "newsnlp was found without its compiled extension, most likely the sources in python/ "
+        "shadowing the installed package: `pip install ./python`, then run the `pytest` command "
+        "(not `python -m pytest` from python/)"
+    ) from error
+
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "tests" / "data").rglob("*.txt"))
 
