@@ -16,7 +16,7 @@ task per core.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from pyspark.sql import types as T
 
@@ -119,18 +119,42 @@ def _annotate_batches(
     import pyarrow as pa
 
     annotator = _annotator(settings)
-    arrow_type: pa.DataType | None = None
+    output_type: pa.StructType | None = None
     for batch in batches:
         texts = batch.column(text_col)
-        if arrow_type is None:
+        if output_type is None:
             # Strings as Spark sends them (string or large_string, by spark.sql.execution.arrow
             # .useLargeVarTypes), so that the column comes back in the type Spark expects.
-            arrow_type = _arrow_type(SCHEMA, texts.type)
-        values = texts.to_pylist()
-        present = [text for text in values if text is not None]
-        docs = iter(annotator.annotate_many(present, jobs=1))
-        rows: list[Any] = [None if text is None else next(docs).to_dict() for text in values]
-        yield batch.append_column(output_col, pa.array(rows, type=arrow_type))
+            output_type = _arrow_type(SCHEMA, texts.type)
+        missing = texts.is_null()
+        values = ["" if text is None else text for text in texts.to_pylist()]
+        columns = annotator._annotate_columns(values, jobs=1)
+        fields = [
+            _lists(columns[field.name], field.type, len(values)) for field in output_type  # type: ignore[union-attr]
+        ]
+        column = pa.StructArray.from_arrays(fields, fields=list(output_type), mask=missing)
+        yield batch.append_column(output_col, column)
+
+
+def _lists(columns: dict, list_type: pa.ListType, length: int) -> pa.Array:
+    """A list<struct> array from the buffers of ``Annotator._annotate_columns``."""
+    import pyarrow as pa
+
+    element = list_type.value_type
+    children = []
+    for field in element:
+        validity, offsets, data = columns["fields"][field.name]
+        size = len(data) // 4 if offsets is None else len(offsets) // 4 - 1
+        buffers = [None if validity is None else pa.py_buffer(validity)]
+        if offsets is not None:
+            buffers.append(pa.py_buffer(offsets))
+        buffers.append(pa.py_buffer(data))
+        kind = pa.int32() if offsets is None else pa.string()
+        child = pa.Array.from_buffers(kind, size, buffers, null_count=-1)
+        children.append(child if child.type == field.type else child.cast(field.type))
+    values = pa.StructArray.from_arrays(children, fields=list(element))
+    offsets = pa.Array.from_buffers(pa.int32(), length + 1, [None, pa.py_buffer(columns["offsets"])])
+    return pa.ListArray.from_arrays(offsets, values, type=list_type)
 
 
 def _arrow_type(spark_type: T.DataType, string: pa.DataType) -> pa.DataType:

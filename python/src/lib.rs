@@ -6,8 +6,12 @@
 //! to the library's UTF-8 byte offsets. The conversion is done once per document, in the worker
 //! threads of `annotate_many`, so that the GIL is held only to hand the results over.
 
+mod arrow;
+
 use newsnlp::Annotations;
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyUserWarning, PyValueError};
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyOSError, PyOverflowError, PyPermissionError, PyTypeError, PyUserWarning, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use std::path::PathBuf;
@@ -67,27 +71,34 @@ impl PyAnnotator {
     /// documents come back in input order.
     #[pyo3(signature = (texts, jobs = None))]
     fn annotate_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Vec<Document>> {
-        let texts: Vec<Bound<'_, PyString>> = texts
-            .try_iter()?
-            .enumerate()
-            .map(|(index, item)| {
-                let item = item?;
-                item.cast_into::<PyString>().map_err(|e| {
-                    let found = e.into_inner().get_type().name().map(|n| n.to_string()).unwrap_or_default();
-                    PyTypeError::new_err(format!("annotate_many: text {index} is {found}, not str"))
-                })
-            })
-            .collect::<PyResult<_>>()?;
-        let jobs = match jobs {
-            Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
-            Some(jobs) => jobs,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
+        let texts = strings(texts, "annotate_many")?;
+        let jobs = threads(jobs)?;
         let results = {
             let strs: Vec<&str> = texts.iter().map(|text| text.to_str()).collect::<PyResult<_>>()?;
             py.detach(|| in_parallel(&strs, jobs, |text| Results::new(&self.inner, text)))
         };
         Ok(texts.into_iter().zip(results).map(|(text, result)| Document::new(text.unbind(), result)).collect())
+    }
+
+    /// For `newsnlp.spark`: the annotations of many texts as Arrow buffers, one per field of
+    /// `newsnlp.spark.SCHEMA`, with no Python object per mention (see `arrow.rs`).
+    #[pyo3(signature = (texts, jobs = None))]
+    fn _annotate_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        jobs: Option<usize>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let texts = strings(texts, "_annotate_columns")?;
+        let jobs = threads(jobs)?;
+        let columns = {
+            let strs: Vec<&str> = texts.iter().map(|text| text.to_str()).collect::<PyResult<_>>()?;
+            py.detach(|| {
+                let results = in_parallel(&strs, jobs, |text| Results::new(&self.inner, text));
+                arrow::Columns::new(&results)
+            })
+        };
+        columns.map_err(PyOverflowError::new_err)?.into_py_dict(py)
     }
 
     /// The warnings from reading the user gazetteers (duplicate entries and the like), each
@@ -121,6 +132,29 @@ impl PyAnnotator {
         let gazetteers = PyList::new(py, &self.gazetteers)?;
         let disable_rules = PyList::new(py, &self.disable_rules)?;
         Ok(format!("Annotator(gazetteers={}, disable_rules={})", gazetteers.repr()?, disable_rules.repr()?))
+    }
+}
+
+/// The items of an iterable of `str`, refusing anything else by its position and type.
+fn strings<'py>(texts: &Bound<'py, PyAny>, method: &str) -> PyResult<Vec<Bound<'py, PyString>>> {
+    texts
+        .try_iter()?
+        .enumerate()
+        .map(|(index, item)| {
+            item?.cast_into::<PyString>().map_err(|e| {
+                let found = e.into_inner().get_type().name().map(|n| n.to_string()).unwrap_or_default();
+                PyTypeError::new_err(format!("{method}: text {index} is {found}, not str"))
+            })
+        })
+        .collect()
+}
+
+/// The number of threads for `jobs`: every core by default, and never 0.
+fn threads(jobs: Option<usize>) -> PyResult<usize> {
+    match jobs {
+        Some(0) => Err(PyValueError::new_err("jobs must be at least 1")),
+        Some(jobs) => Ok(jobs),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
     }
 }
 
