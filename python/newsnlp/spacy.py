@@ -20,6 +20,7 @@ The extension values are plain character offsets and strings, so docs made with
 from those offsets when read.
 """
 
+from bisect import bisect_left, bisect_right
 from typing import Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
@@ -82,23 +83,33 @@ class NewsNLP:
                 yield self._set(doc, result)
 
     def _set(self, doc: Doc, result: Document) -> Doc:
+        # Token boundaries by binary search in the tokens' character offsets: the same spans as
+        # doc.char_span(..., alignment_mode="expand") for spans that begin and end on a word
+        # (as newsnlp's do), without building a Token object for every token.
+        idx = doc.to_array("IDX").tolist()
+
+        def tokens(start: int, end: int) -> Tuple[int, int]:
+            first = bisect_right(idx, start) - 1
+            return first, max(bisect_left(idx, end, first), first + 1)
+
         kept: List[Span] = list(doc.ents) if not self.overwrite_ents else []
         taken = [False] * len(doc)
         for span in kept:
             taken[span.start : span.end] = [True] * len(span)
         for mention in result.entities:
-            span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
-            if span is None or any(taken[span.start : span.end]):
+            start, end = tokens(mention.start, mention.end)
+            if True in taken[start:end]:
                 continue
-            taken[span.start : span.end] = [True] * len(span)
+            taken[start:end] = [True] * (end - start)
+            span = Span(doc, start, end, label=mention.label)
             span._.entity_name = mention.name
             kept.append(span)
-        doc.ents = sorted(kept, key=lambda span: span.start)
+        if not self.overwrite_ents:
+            kept.sort(key=lambda span: span.start)
+        doc.ents = kept
         quotes = []
         for quote in result.quotes:
-            span = doc.char_span(quote.start, quote.end, label="QUOTE", alignment_mode="expand")
-            if span is None:
-                continue
+            span = Span(doc, *tokens(quote.start, quote.end), label="QUOTE")
             span._.speaker_name = quote.speaker
             if quote.speaker_start is not None:
                 span._.newsnlp_speaker = (quote.speaker_start, quote.speaker_end)
