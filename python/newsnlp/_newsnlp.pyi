@@ -4,6 +4,7 @@ from pathlib import Path
 from collections.abc import Iterable, Sequence
 from typing import Any, final
 
+__all__ = ["Annotator", "Document", "Mention", "Quote", "__version__"]
 __version__: str
 
 @final
@@ -17,11 +18,11 @@ class Annotator:
     not stop the build are issued as ``UserWarning`` and kept in ``warnings``.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         gazetteers: Sequence[str | os.PathLike[str]] | None = None,
         disable_rules: Sequence[str] | None = None,
-    ) -> None: ...
+    ) -> Annotator: ...
     def annotate(self, text: str) -> Document:
         """Annotates one text, with the GIL released."""
     def annotate_many(self, texts: Iterable[str], jobs: int | None = None) -> list[Document]:
@@ -30,6 +31,8 @@ class Annotator:
         The documents come back in input order. All of them are held in memory: for a long
         stream, call it on batches of a few thousand texts.
         """
+    def _annotate_columns(self, texts: Iterable[str], jobs: int | None = None) -> dict[str, Any]:
+        """For ``newsnlp.spark``: the annotations as Arrow buffers, one per field of its SCHEMA."""
     @property
     def warnings(self) -> list[str]:
         """The warnings from reading the user gazetteers, each naming its file and line."""
@@ -58,7 +61,7 @@ class Document:
         """The CLI's JSON line for this document (UTF-8 byte offsets), without the line break."""
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """``{"entities": [...], "quotes": [...]}``, each item as its ``to_dict()``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Mention:
@@ -92,7 +95,7 @@ class Mention:
         """The gazetteer or the name rule that found the mention."""
     def to_dict(self) -> dict[str, Any]:
         """The fields as a ``dict``, keyed as in the JSON plus ``start_byte`` and ``end_byte``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -145,5 +148,5 @@ class Quote:
         """The attribution rule that found the speaker, or ``long-quote`` when none did."""
     def to_dict(self) -> dict[str, Any]:
         """The fields as a ``dict``, keyed as in the JSON plus the ``*_byte`` offsets."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...

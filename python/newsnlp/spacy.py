@@ -21,11 +21,11 @@ from those offsets when read.
 """
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator, List, Optional, Tuple
+from itertools import islice
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
 from newsnlp._newsnlp import Annotator, Document
 
@@ -76,8 +76,8 @@ class NewsNLP:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Annotates a batch at a time with ``annotate_many``, on ``jobs`` threads (default:
         every core) without the GIL; ``nlp.pipe`` calls it."""
-        for batch in minibatch(stream, size=batch_size):
-            docs = list(batch)
+        stream = iter(stream)
+        while docs := list(islice(stream, batch_size)):
             results = self.annotator.annotate_many([doc.text for doc in docs], jobs=self.jobs)
             for doc, result in zip(docs, results):
                 yield self._set(doc, result)
@@ -119,7 +119,7 @@ class NewsNLP:
         doc.spans[self.quotes_key] = quotes
         return doc
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[..., "NewsNLP"], Tuple[str, Dict[str, Any]]]:
         # Pickled as its settings, for processes that spaCy starts rather than forks.
         settings = dict(
             gazetteers=[str(path) for path in self.annotator.gazetteers],
@@ -131,7 +131,7 @@ class NewsNLP:
         return (_rebuild, (self.name, settings))
 
 
-def _rebuild(name: str, settings: dict) -> "NewsNLP":
+def _rebuild(name: str, settings: Dict[str, Any]) -> "NewsNLP":
     return NewsNLP(None, name, **settings)  # type: ignore[arg-type]  # the nlp object is not used
 
 

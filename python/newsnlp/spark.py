@@ -16,7 +16,7 @@ task per core.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from pyspark.sql import types as T
 
@@ -129,14 +129,12 @@ def _annotate_batches(
         missing = texts.is_null()
         values = ["" if text is None else text for text in texts.to_pylist()]
         columns = annotator._annotate_columns(values, jobs=1)
-        fields = [
-            _lists(columns[field.name], field.type, len(values)) for field in output_type  # type: ignore[union-attr]
-        ]
+        fields = [_lists(columns[field.name], field.type, len(values)) for field in output_type]
         column = pa.StructArray.from_arrays(fields, fields=list(output_type), mask=missing)
         yield batch.append_column(output_col, column)
 
 
-def _lists(columns: dict, list_type: pa.ListType, length: int) -> pa.Array:
+def _lists(columns: dict[str, Any], list_type: pa.ListType, length: int) -> pa.Array:
     """A list<struct> array from the buffers of ``Annotator._annotate_columns``."""
     import pyarrow as pa
 

@@ -212,6 +212,29 @@ def test_an_annotator_pickles_as_its_settings(tmp_path, monkeypatch):
     assert repr(newsnlp.Annotator()) == "Annotator(gazetteers=[], disable_rules=[])"
 
 
+@pytest.mark.parametrize(
+    "check",
+    [
+        # stubtest imports the compiled module and checks every name and signature of the .pyi
+        # against it, so that the stubs cannot drift from src/lib.rs.
+        ["mypy.stubtest", "newsnlp._newsnlp"],
+        # The installed package's Python modules type-check against the stubs, spaCy and pyspark.
+        ["mypy", "--strict", "--ignore-missing-imports", "-p", "newsnlp"],
+    ],
+    ids=["stubtest", "strict"],
+)
+def test_the_types_check(check, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import require
+
+    require("mypy", reason="mypy is in the test extra: pip install './python[test]'")
+    # Run away from python/, whose sources would shadow the installed package.
+    run = subprocess.run([sys.executable, "-m", *check], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_the_package_is_typed():
     from importlib.resources import files
 
