@@ -19,6 +19,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Finds the people, organizations, places, prisons and attributed quotes of English news.
 ///
+/// `gazetteers` are user lists (`LABEL<TAB>NAME[<TAB>ALIAS]...` a line) added to the embedded
+/// ones; a malformed line raises `ValueError` naming `file:line`, a missing file
+/// `FileNotFoundError`. `disable_rules` switches rules off by name (the `rule` values of the
+/// results); an unknown name raises `ValueError` listing the valid ones. Problems that do not stop
+/// the build are issued as `UserWarning`s and kept in `warnings`.
+///
 /// Building one with user gazetteers reads and compiles them (tens of milliseconds); the
 /// embedded data costs nothing to load. An annotator is immutable and may be shared by threads.
 #[pyclass(module = "newsnlp", name = "Annotator", frozen)]
