@@ -209,6 +209,40 @@ fn usage_errors_exit_2_and_help_and_version_exit_0() {
 }
 
 #[test]
+fn every_rule_can_be_switched_off_and_an_unknown_name_is_a_usage_error() {
+    let text = "Protests spread across the South. “We will not stop,” Ortega said.";
+    let rules = newsnlp(&["rules"], None);
+    assert_eq!(rules.status.code(), Some(0));
+    let names: Vec<String> = String::from_utf8(rules.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, newsnlp::Rule::ALL.iter().map(|r| r.name().to_string()).collect::<Vec<_>>());
+    for name in &names {
+        let output = newsnlp(&["annotate", "--disable-rule", name, "-"], Some(text.as_bytes()));
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        let doc = &stdout_lines(&output)[0];
+        let found: Vec<&str> = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(doc["quotes"].as_array().unwrap())
+            .map(|item| item["rule"].as_str().expect("every mention and quote has a rule"))
+            .collect();
+        assert!(!found.contains(&name.as_str()), "{name} is switched off but found {found:?}");
+    }
+    // Switched on, two of them are found; switched off, they are not (above).
+    let all = stdout_lines(&newsnlp(&["annotate", "-"], Some(text.as_bytes())));
+    assert_eq!(all[0]["entities"][0]["rule"], "compass-region");
+    assert_eq!(all[0]["quotes"][0]["rule"], "after-speaker-cue");
+    let unknown = newsnlp(&["annotate", "--disable-rule", "titles", "-"], Some(b"x"));
+    assert_eq!(unknown.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(message.contains("unknown rule 'titles'") && message.contains("compass-region"), "{message}");
+}
+
+#[test]
 fn pretty_prints_indented_json() {
     let output = newsnlp(&["annotate", "--pretty", "-"], Some(b"Nothing here."));
     assert_eq!(output.status.code(), Some(0));
