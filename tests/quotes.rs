@@ -174,6 +174,26 @@ fn rule_after_cue_speaker() {
     // Negative: a clause after the verb names no speaker.
     let found = quotes("“We will help,” said the bill would save Ben Carson.");
     assert!(found.iter().all(|f| f.speaker.as_deref() != Some("Ben Carson")), "{found:?}");
+    // An inverted verb later in the sentence, after a comma: the speaker follows it.
+    check(
+        "“This will be a challenge” for Ruiz, said Quillane.",
+        &[("This will be a challenge", "Quillane", "Quillane", "after-cue-speaker")],
+    );
+    // An attribution that closes the sentence, after a clause of its own.
+    check(
+        "“Many would call that a defeat” if she lost, said Tobias Quillane, an analyst.",
+        &[("Many would call that a defeat", "Tobias Quillane", "Tobias Quillane", "after-cue-speaker")],
+    );
+    check(
+        "Carlos Ruiz spoke. “It would seal the deal” because she would lead, he said.",
+        &[("It would seal the deal", "he", "Carlos Ruiz", "after-speaker-cue")],
+    );
+    // Negative: after an apposition that a second comma closes, the subject is before it, and a
+    // phrase that opens with a preposition is no speaker.
+    check(
+        "“They would get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.",
+        &[("They would get them,", "Jim Jordan", "Jim Jordan", "after-speaker-cue")],
+    );
 }
 
 #[test]

@@ -246,7 +246,8 @@ impl<'a, 'd> Reader<'a, 'd> {
     }
 
     /// Whether a reporting verb comes right before token `first`, itself right after a quote
-    /// ("…,” said Ilyse Hogue): the inverted attribution of news.
+    /// ("…,” said Ilyse Hogue), or after a comma when the word at `first` ends the clause ("…
+    /// for Clinton, said Kunin."): the inverted attribution of news.
     pub fn cue_before(&self, first: usize) -> bool {
         let Some(verb) = self.doc.previous_solid(first) else { return false };
         let is_verb = self.doc.tokens[verb].kind == TokenKind::Word(Case::Lower)
@@ -260,7 +261,18 @@ impl<'a, 'd> Reader<'a, 'd> {
             let Some(b) = self.doc.previous_solid(before) else { return false };
             before = b;
         }
-        is_verb && self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Open)
+        if !is_verb {
+            return false;
+        }
+        if self.doc.tokens[before].quote().is_some_and(|m| m.role != QuoteRole::Open) {
+            return true;
+        }
+        let after_comma = self.doc.previous_solid(verb).is_some_and(|p| self.word(p) == ",");
+        let ends_clause = self
+            .doc
+            .next_solid(first)
+            .is_none_or(|n| self.doc.tokens[n].kind == TokenKind::LineBreak || matches!(self.word(n), "." | "," | ";"));
+        after_comma && ends_clause
     }
 
     /// A kinship or person-role word right before token `first` (a comma may come between), with

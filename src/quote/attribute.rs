@@ -124,25 +124,10 @@ const PREPOSITIONS: &[&str] = &[
     "behind",
 ];
 
-/// Words that open a new clause: right after a quote, they mean the words after it are not its
-/// attribution.
-const CLAUSE_OPENERS: &[&str] = &[
-    "while", "but", "and", "or", "as", "although", "though", "because", "whereas", "when", "after", "before", "since",
-    "if", "unless", "until", "so", "yet", "which", "that", "where", "whether",
-];
-
-/// Words that open a subordinate clause or a participle phrase: between a quote and a later
-/// reporting verb they mean the verb is not the quote's attribution.
-const CLAUSE_WORDS: &[&str] = &["including", "who", "whom", "whose", "because", "than", "unlike", "despite"];
-
 /// How far back the colon rule looks for its cue and speaker (in tokens), and speaker resolution
 /// for a compatible mention or an earlier speaker (in mentions, in speakers): a bounded look, so
 /// that a paragraph of thousands of quotes costs linear time.
 pub(super) const LOOK_BACK: usize = 60;
-
-/// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
-/// cannot introduce the speaker.
-const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
 
 pub(crate) struct Attributor<'a, 'd> {
     pub speakers: Speakers<'a, 'd>,
@@ -181,7 +166,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// A reporting verb (or phrase) at token `i`, not a noun: a verb form after a determiner is
     /// the noun ("the reply", "a report").
-    fn verb_at(&self, i: usize) -> Option<usize> {
+    pub(super) fn verb_at(&self, i: usize) -> Option<usize> {
         match self.cue_at(i)? {
             (last, CueKind::Phrase) => Some(last),
             (last, CueKind::Verb) => {
@@ -198,18 +183,18 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// The next solid token after `i` in the same paragraph.
-    fn next(&self, i: usize) -> Option<usize> {
+    pub(super) fn next(&self, i: usize) -> Option<usize> {
         let j = self.doc().next_solid(i)?;
         (self.doc().tokens[j].kind != TokenKind::LineBreak).then_some(j)
     }
 
     /// The previous solid token before `i` in the same paragraph.
-    fn previous(&self, i: usize) -> Option<usize> {
+    pub(super) fn previous(&self, i: usize) -> Option<usize> {
         let j = self.doc().previous_solid(i)?;
         (self.doc().tokens[j].kind != TokenKind::LineBreak).then_some(j)
     }
 
-    fn is_between(&self, i: usize) -> bool {
+    pub(super) fn is_between(&self, i: usize) -> bool {
         let token = self.doc().tokens[i];
         token.kind == TokenKind::Word(Case::Lower) && {
             let word = self.word(i);
@@ -260,80 +245,6 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let mention = self.subject_of(cue, start)?;
         let cue_last = self.verb_at(cue)?;
         Some(Attribution { mention, cue: Some((cue, cue_last)), rule: Rule::PreviousSentence })
-    }
-
-    /// `after-cue-speaker` and `after-speaker-cue`.
-    fn after_quote(&self, q: &Quoted) -> Option<Attribution> {
-        let close = q.close?;
-        let mut a = self.next(close)?;
-        if matches!(self.word(a), "," | "—" | "–") {
-            a = self.next(a)?;
-        }
-        // The words after the quote attribute it within its sentence: in `“….” She said she
-        // admires …` the new sentence is about what follows. A question or exclamation, or a
-        // short sentence after a full stop ("Trump said Friday."), still attributes it.
-        let crossed = self.doc().sentence_of[a] != self.doc().sentence_of[close];
-        if crossed {
-            let ending = self.previous(close).map(|e| self.word(e));
-            let sentence = &self.doc().sentences[self.doc().sentence_of[a] as usize];
-            let short = sentence.tokens.end.saturating_sub(a) <= 12;
-            let still_attributes = matches!(ending, Some("?" | "!")) || matches!(ending, Some(".")) && short;
-            if !still_attributes {
-                return None;
-            }
-        }
-        // A new clause after the quote ("…,” while her colleague … called him …) is not its
-        // attribution.
-        if CLAUSE_OPENERS.contains(&self.word(a)) {
-            return None;
-        }
-        if let Some(cue_last) = self.verb_at(a)
-            && !OBJECT_VERBS.contains(&self.word(a))
-        {
-            let s = self.next(cue_last)?;
-            let mention = self.speakers.after_verb(s)?;
-            let rule = if self.word(a) == "according" { Rule::AccordingTo } else { Rule::AfterCueSpeaker };
-            return Some(Attribution { mention, cue: Some((a, cue_last)), rule });
-        }
-        // The first reporting verb after the quote, within its clause, and the verb's subject
-        // between the quote and the verb: “…,” Trump said / “…,” Schiff, a Democrat, told
-        // reporters / “…,” White House press secretary Josh Earnest said.
-        // Across a sentence end the verb must come at once ("…?” Trump asked"), not later in a
-        // new statement ("…?” Her critics cited it as evidence…). Outside a comma-delimited
-        // apposition, a clause word before the verb means the verb belongs to another clause
-        // ("…” including provisions he said …).
-        let reach = if crossed { 4 } else { 30 };
-        let mut j = a;
-        let mut in_apposition = false;
-        for _ in 0..reach {
-            // A full stop ends the search only where it ends a sentence, not after "Rep." or "D-Wash.".
-            let full_stop =
-                self.word(j) == "." && self.doc().next_solid(j).is_none_or(|n| self.doc().is_sentence_initial(n));
-            let mark = matches!(self.doc().tokens[j].kind, TokenKind::Quote(_)) && !self.is_apostrophe(j);
-            if mark || full_stop || matches!(self.word(j), "?" | "!" | ";") {
-                return None;
-            }
-            if j > a && self.verb_at(j).is_some() {
-                break;
-            }
-            // A bracketed aside is stepped over whole: “…,” Rep. Jim McDermott (D-Wash.) said.
-            if self.word(j) == "("
-                && let Some(close) = self.closing_bracket(j)
-            {
-                j = self.next(close)?;
-                continue;
-            }
-            if self.word(j) == "," {
-                in_apposition = !in_apposition;
-            } else if !in_apposition && (CLAUSE_OPENERS.contains(&self.word(j)) || CLAUSE_WORDS.contains(&self.word(j)))
-            {
-                return None;
-            }
-            j = self.next(j)?;
-        }
-        let cue_last = self.verb_at(j)?;
-        let mention = self.subject_of(j, a)?;
-        Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterSpeakerCue })
     }
 
     /// `according-to`: "according to X" in the sentence of the quote, near it, before or after.
@@ -440,35 +351,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
         person
     }
 
-    /// Whether the quotation mark at token `i` is an apostrophe: a single closing mark written
-    /// right after a word ("Sanders’ campaign manager", "the Ferrers’ home").
-    fn is_apostrophe(&self, i: usize) -> bool {
-        let tokens = &self.doc().tokens;
-        let TokenKind::Quote(mark) = tokens[i].kind else { return false };
-        !mark.double
-            && mark.role == crate::token::QuoteRole::Close
-            && i > 0
-            && tokens[i - 1].is_word()
-            && tokens[i - 1].span().end == tokens[i].span().start
-    }
-
-    /// The ")" that closes the "(" at token `open` within eight tokens, with no quotation mark
-    /// or line break inside.
-    fn closing_bracket(&self, open: usize) -> Option<usize> {
-        let mut j = open;
-        for _ in 0..8 {
-            j = self.next(j)?;
-            match self.doc().tokens[j].kind {
-                TokenKind::Quote(_) | TokenKind::LineBreak => return None,
-                _ if self.word(j) == ")" => return Some(j),
-                _ => {}
-            }
-        }
-        None
-    }
-
     /// The subject of the reporting verb at token `cue`, in the clause that starts at `start`.
-    fn subject_of(&self, cue: usize, start: usize) -> Option<SpeakerMention> {
+    pub(super) fn subject_of(&self, cue: usize, start: usize) -> Option<SpeakerMention> {
         let mut p = self.previous(cue)?;
         for _ in 0..4 {
             if p > start && self.is_between(p) {
@@ -493,7 +377,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
     /// organization, else a pronoun or description opening it. Names after a preposition or a
     /// determiner, or in the possessive, are not subjects ("Speaking to MSNBC's Morning Joe,
     /// Bush described…").
-    fn clause_subject(&self, start: usize, end: usize) -> Option<SpeakerMention> {
+    pub(super) fn clause_subject(&self, start: usize, end: usize) -> Option<SpeakerMention> {
         let mut organization: Option<SpeakerMention> = None;
         for j in start..end {
             if let Some(m) = self.speakers.names.mention_at_token(j)
@@ -527,7 +411,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// Whether token `i` is a quotation mark that closes quoted words, not a quoted name (the
     /// name "‘Cuba Decide’" is an entity mention).
-    fn closes_quote(&self, i: usize) -> bool {
+    pub(super) fn closes_quote(&self, i: usize) -> bool {
         let closing = self.doc().tokens[i].quote().is_some_and(|m| m.role != crate::token::QuoteRole::Open);
         closing && i > 0 && self.speakers.names.mention_at_token(i - 1).is_none_or(|m| m.last != i - 1)
     }

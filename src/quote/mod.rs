@@ -6,6 +6,7 @@
 //!    of works, terms and scare quotes are not quotes.
 //! 4. The speaker mention is resolved to an entity ([`speaker`]).
 
+mod after;
 mod attribute;
 mod marks;
 mod resolve;

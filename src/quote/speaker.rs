@@ -248,7 +248,10 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 i = self.doc.next_solid(i)?;
                 continue;
             }
-            if !self.doc.tokens[i].is_word() {
+            // A preposition or another function word opens no description: "in a phone
+            // interview", "while state officials" ("a number of senators" has one inside).
+            let opens = i == first;
+            if !self.doc.tokens[i].is_word() || opens && self.lower(i) && FUNCTION_WORDS.contains(&self.word(i)) {
                 return None;
             }
             if let Some((label, sex, plural)) = self.descriptor(i) {
