@@ -271,6 +271,15 @@ fn rule_before_speaker_cue() {
     // Negative: a name after a preposition is not the subject.
     let found = quotes("Speaking to Reuters on Monday, Bush described his plan as a “work in progress.”");
     assert_eq!(found[0].speaker.as_deref(), Some("Bush"));
+    // A participle after an object speaks for the clause's subject, not the object.
+    check(
+        "The senator emailed her supporters saying: “The struggle goes on and we will win.”",
+        &[("The struggle goes on and we will win.", "The senator", "The senator", "before-speaker-cue")],
+    );
+    check(
+        "Ana Díaz spoke first. She sent an email saying “we are done with this for now.”",
+        &[("we are done with this for now.", "She", "Ana Díaz", "before-speaker-cue")],
+    );
 }
 
 #[test]

@@ -310,7 +310,17 @@ impl<'a, 'd> Attributor<'a, 'd> {
             }
             // The subject is after any earlier quote in the sentence.
             let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
-            let mut mention = self.subject_of(i, clause_start);
+            // A participle after an object speaks for the clause's subject, not the object: "The
+            // senator emailed supporters saying: “…”", "she issued a statement calling for “…”".
+            let after_auxiliary = self.previous(i).is_some_and(|p| {
+                matches!(self.word(p), "is" | "was" | "were" | "are" | "be" | "been" | "am" | "'s" | "’s")
+            });
+            let participle = self.word(i).ends_with("ing") && !after_auxiliary;
+            let mut mention = if participle {
+                self.opening_subject(clause_start, i).or_else(|| self.subject_of(i, clause_start))
+            } else {
+                self.subject_of(i, clause_start)
+            };
             // A participle ("…, calling Mandela a “courageous” statesman") or a second verb of the
             // same subject ("X claimed “…” and said “…”") has the subject of the sentence: its
             // first person outside quotes and prepositional phrases, else the pronoun or
@@ -399,6 +409,19 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let opening =
             (start..end).find(|&j| !self.doc().tokens[j].is_blank() && self.doc().tokens[j].quote().is_none())?;
         self.speakers.starting_at(opening).filter(|m| m.last < end)
+    }
+
+    /// The speaker mention that opens the clause `start..end`, or opens it after a leading
+    /// prepositional phrase and its comma: "She went on to attack Trump, saying …", "On Twitter,
+    /// she responded …", "The former secretary of state mocked Trump for …".
+    fn opening_subject(&self, start: usize, end: usize) -> Option<SpeakerMention> {
+        let doc = self.doc();
+        let mut opening = (start..end).find(|&j| !doc.tokens[j].is_blank() && doc.tokens[j].quote().is_none())?;
+        if PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(self.word(opening))) {
+            let comma = (opening..end.min(opening + 8)).find(|&j| self.word(j) == ",")?;
+            opening = self.next(comma)?;
+        }
+        self.speakers.starting_at(opening).filter(|m| m.last < end && !self.governed(m.first, m.last, start))
     }
 
     /// Whether token `i` lies between the marks of a quoted stretch.
