@@ -283,9 +283,9 @@ impl AnnotatorBuilder {
                 UserList::Text(text) => gazetteer.add_owned("<gazetteer>", text)?,
             }
         }
-        gazetteer.add_embedded();
         let warnings = std::mem::take(&mut gazetteer.warnings);
-        let inner = Inner { gazetteer: gazetteer.build(), lexicon: LEXICON.clone(), warnings, section_bytes, disabled };
+        let gazetteer = Gazetteer::with_user_lists(gazetteer);
+        let inner = Inner { gazetteer, lexicon: LEXICON.clone(), warnings, section_bytes, disabled };
         Ok(Annotator { inner: Arc::new(inner) })
     }
 }

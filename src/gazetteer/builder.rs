@@ -16,6 +16,8 @@ use std::borrow::Cow;
 /// The lists compiled into the binary, in priority order: when two entries share a pattern, the
 /// earlier list keeps it. Curated people, prisons and organizations come before places so that
 /// "Guantanamo" (the prison) and "Catholic Church" win over the places they contain or share.
+/// Only `build.rs` (and the tests) build them: the crate reads the compiled tables.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const EMBEDDED_LISTS: &[(&str, &str)] = &[
     ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
     ("gazetteers/prisons.tsv", include_str!("../../gazetteers/prisons.tsv")),
@@ -42,8 +44,6 @@ pub(crate) struct GazetteerBuilder {
     user_sources: Vec<String>,
     /// The warnings about the user lists so far.
     pub warnings: Vec<Warning>,
-    /// How many entries came from user lists: they come first, so that they take precedence.
-    pub user_entries: u32,
 }
 
 /// Where a user name was first given: its entry, file and line.
@@ -58,6 +58,7 @@ struct FirstSeen {
 /// matching walks a name word by word at every token that can begin it.
 pub(crate) const MAX_NAME_WORDS: usize = 32;
 
+#[cfg_attr(not(test), allow(dead_code))]
 impl GazetteerBuilder {
     /// Makes room in the trie for lists of `bytes` bytes in all, so that adding several lists
     /// one after the other does not rehash the tables at each (a twentieth of the build before).
@@ -65,6 +66,7 @@ impl GazetteerBuilder {
         self.trie.reserve_for(bytes);
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     /// Adds the entries of an embedded list, borrowing its names.
     pub fn add_static(&mut self, source: &str, text: &'static str) -> Result<(), Error> {
         self.add_lines(source, text, Cow::Borrowed, false)
@@ -202,9 +204,9 @@ impl GazetteerBuilder {
         }
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     /// Adds the embedded lists, in their order of priority.
     pub fn add_embedded(&mut self) {
-        self.user_entries = self.entries.len() as u32;
         self.reserve_for(EMBEDDED_LISTS.iter().map(|(_, text)| text.len()).sum());
         for (name, text) in EMBEDDED_LISTS {
             // The embedded lists are checked when the crate is compiled: `build.rs` builds them.
