@@ -2,6 +2,7 @@
 
 mod cli;
 mod entities;
+mod faults;
 mod gazetteer;
 mod invariants;
 mod json_format;
