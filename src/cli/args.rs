@@ -42,6 +42,9 @@ Options of eval (which annotates PATH and scores it against GOLD.jsonl):
       --errors          list every missed mention, false hit, missed or false quote and wrong
                         speaker before the scores
       --json            print the scores as one JSON object
+      --predictions FILE
+                        score these JSON lines (ours, or any tool's in the same format)
+                        instead of annotating; PATH still gives the texts
 
 Exit status: 0 when every document was annotated; 2 when an input could not be read or
 decoded (the others are still annotated) or standard output could not be written; 64 when
@@ -105,6 +108,8 @@ pub struct Annotate {
 #[derive(Debug)]
 pub struct Eval {
     pub gold: PathBuf,
+    /// Score these JSON lines instead of annotating PATH (which then only gives the texts).
+    pub predictions: Option<PathBuf>,
     pub inputs: Inputs,
     pub errors: bool,
     pub json: bool,
@@ -142,7 +147,7 @@ fn parse_lexopt(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let (mut format, mut pretty, mut offsets) = (Format::Json, false, Offsets::Bytes);
-    let (mut gold, mut errors, mut json) = (None, false, false);
+    let (mut gold, mut errors, mut json, mut predictions) = (None, false, false, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -187,6 +192,7 @@ fn parse_lexopt(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
             }
             Long("errors") if eval => errors = true,
             Long("json") if eval => json = true,
+            Long("predictions") if eval => predictions = Some(PathBuf::from(parser.value()?)),
             Value(value) if eval && gold.is_none() => gold = Some(PathBuf::from(value)),
             Value(path) => inputs.paths.push(path),
             _ => return Err(arg.unexpected()),
@@ -202,7 +208,7 @@ fn parse_lexopt(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
     }
     if eval {
         let gold = gold.ok_or("no GOLD.jsonl given")?;
-        return Ok(Command::Eval(Eval { gold, inputs, errors, json }));
+        return Ok(Command::Eval(Eval { gold, predictions, inputs, errors, json }));
     }
     if pretty && format != Format::Json {
         return Err("--pretty is for --format json".into());

@@ -62,7 +62,7 @@ struct GoldQuote {
 /// A predicted document.
 #[derive(Debug, Default)]
 struct Predicted {
-    entities: Vec<(usize, usize, &'static str)>,
+    entities: Vec<(usize, usize, String)>,
     quotes: Vec<(Span, Option<String>, Option<Span>)>,
 }
 
@@ -174,7 +174,7 @@ fn score_entities(gold: &Gold, predicted: &Predicted, tally: &mut Tally, raw: Op
     let gold_mentions: Vec<(usize, usize, &str)> =
         gold.entities.iter().map(|e| (e.span.0, e.span.1, e.label.as_str())).collect();
     let gs: HashSet<(usize, usize, &str)> = gold_mentions.iter().copied().collect();
-    let ps: HashSet<(usize, usize, &str)> = predicted.entities.iter().copied().collect();
+    let ps: HashSet<(usize, usize, &str)> = predicted.entities.iter().map(|(s, e, l)| (*s, *e, l.as_str())).collect();
     let optional = |x: (usize, usize)| gold.optional.iter().any(|&o| overlap(x, o) > 0);
     let false_hits: Vec<_> = ps.difference(&gs).filter(|x| !optional((x.0, x.1))).copied().collect();
     let missed: Vec<_> = gs.difference(&ps).copied().collect();
@@ -207,7 +207,8 @@ fn score_entities(gold: &Gold, predicted: &Predicted, tally: &mut Tally, raw: Op
             }
         }
     }
-    for (i, &(start, end, label)) in predicted.entities.iter().enumerate() {
+    for (i, (start, end, label)) in predicted.entities.iter().enumerate() {
+        let (start, end) = (*start, *end);
         if !taken.contains(&i) && !optional((start, end)) {
             tally.add("lenient", 0, 1, 0);
             tally.add(&format!("lenient_{label}"), 0, 1, 0);
@@ -564,7 +565,11 @@ fn parse_gold(line: &str) -> Result<Gold, String> {
 
 fn predicted(text: &str, annotations: &Annotations) -> Predicted {
     Predicted {
-        entities: annotations.mentions().iter().map(|m| (m.span().start, m.span().end, m.label().as_str())).collect(),
+        entities: annotations
+            .mentions()
+            .iter()
+            .map(|m| (m.span().start, m.span().end, m.label().as_str().to_string()))
+            .collect(),
         quotes: annotations
             .quotes()
             .iter()
@@ -577,10 +582,50 @@ fn predicted(text: &str, annotations: &Annotations) -> Predicted {
     }
 }
 
+/// Reads a file of predictions: one JSON object a line with `id`, `entities` (`start`, `end`,
+/// `label`) and `quotes` (`start`, `end`, `speaker`, `speaker_start`, `speaker_end`), as ours;
+/// other fields are ignored, and so are labels other than ours (as the scorer does). A later
+/// line with the same id replaces the earlier one.
+fn read_predictions(path: &std::path::Path) -> Result<HashMap<String, Predicted>, String> {
+    let name = path.to_string_lossy();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {}", super::inputs::describe(&e)))?;
+    let mut documents = HashMap::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |reason: String| format!("{name}:{}: {reason}", number + 1);
+        let document: Value = serde_json::from_str(line).map_err(|e| at(format!("not JSON: {e}")))?;
+        let id = document.get("id").and_then(Value::as_str).ok_or_else(|| at("no \"id\" (a string)".into()))?;
+        let mut predicted = Predicted::default();
+        for item in list(&document, "entities").map_err(at)? {
+            match item.get("label").and_then(Value::as_str) {
+                Some(label) if LABELS.contains(&label) => {
+                    let (start, end) = span(item).map_err(at)?;
+                    predicted.entities.push((start, end, label.to_string()));
+                }
+                _ => {}
+            }
+        }
+        for item in list(&document, "quotes").map_err(at)? {
+            let name = item.get("speaker").and_then(Value::as_str).map(str::to_string);
+            let mention = match (offset(item, "speaker_start"), offset(item, "speaker_end")) {
+                (Ok(start), Ok(end)) => Some((start, end)),
+                _ => None,
+            };
+            predicted.quotes.push((span(item).map_err(at)?, name, mention));
+        }
+        documents.insert(id.to_string(), predicted);
+    }
+    Ok(documents)
+}
+
 /// Runs `newsnlp eval`.
 pub fn run(config: Eval) -> ExitCode {
-    let gold = match read_gold(&config.gold) {
-        Ok(gold) => gold,
+    let read = read_gold(&config.gold)
+        .and_then(|gold| Ok((gold, config.predictions.as_deref().map(read_predictions).transpose()?)));
+    let (gold, predictions) = match read {
+        Ok(read) => read,
         Err(message) => {
             messages::say(&message);
             return ExitCode::from(FAILURE);
@@ -601,17 +646,20 @@ pub fn run(config: Eval) -> ExitCode {
             Err(done) => return (done.messages, done.failed, None),
         };
         let mut messages: Vec<String> = warning.into_iter().collect();
-        let annotations = match annotate::annotate(&annotator, &loaded) {
-            Ok(annotations) => annotations,
-            Err(message) => {
-                messages.push(message);
-                return (messages, true, None);
-            }
-        };
         let Some(gold) = by_id.get(loaded.id.as_str()) else {
             return (messages, false, Some((loaded.id, Tally::default())));
         };
-        let tally = score(gold, &predicted(&loaded.text, &annotations), Some(loaded.text.as_bytes()));
+        let raw = Some(loaded.text.as_bytes());
+        let tally = match &predictions {
+            Some(predictions) => score(gold, predictions.get(&loaded.id).unwrap_or(&Predicted::default()), raw),
+            None => match annotate::annotate(&annotator, &loaded) {
+                Ok(annotations) => score(gold, &predicted(&loaded.text, &annotations), raw),
+                Err(message) => {
+                    messages.push(message);
+                    return (messages, true, None);
+                }
+            },
+        };
         (messages, false, Some((loaded.id, tally)))
     };
     let mut failed = false;
@@ -642,18 +690,25 @@ pub fn run(config: Eval) -> ExitCode {
     run::ordered(workers, &mut next, &work, &mut emit);
     progress.finish();
     let mut total = Tally::default();
+    // A gold document without a prediction counts as missing; one without a text is scored
+    // without it (quotes are then not cut at line breaks), as the scorer does without --text-dir.
     let mut missing = 0;
+    let mut without_text = 0;
+    let empty = Predicted::default();
     for document in &gold {
+        let predicted = predictions.as_ref().map(|p| p.get(&document.id));
+        missing += usize::from(matches!(predicted, Some(None)));
         match scored.remove(&document.id) {
             Some(tally) => total.merge(tally),
             None => {
-                missing += 1;
-                total.merge(score(document, &Predicted::default(), None));
+                without_text += 1;
+                missing += usize::from(predicted.is_none());
+                total.merge(score(document, predicted.flatten().unwrap_or(&empty), None));
             }
         }
     }
-    if missing > 0 {
-        messages::say(&format!("warning: {missing} gold documents have no text among the PATHs; scored as empty"));
+    if without_text > 0 {
+        messages::say(&format!("warning: {without_text} gold documents have no text among the PATHs"));
     }
     let code = print(report(&total, gold.len(), missing, config.errors, config.json).trim_end_matches('\n'));
     if failed { ExitCode::from(FAILURE) } else { code }
