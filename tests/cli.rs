@@ -19,10 +19,15 @@ pub(crate) fn newsnlp(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
+    // Standard input is written from another thread while the output is read, so that neither
+    // pipe fills up with the other side waiting.
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    let stdin = stdin.unwrap_or_default().to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().unwrap();
+    // The binary may stop reading early (a usage error, a refused document): not the test's business.
+    let _ = writer.join().unwrap();
+    output
 }
 
 pub(crate) fn stdout_lines(output: &Output) -> Vec<serde_json::Value> {

@@ -2,7 +2,9 @@
 
 mod cli;
 mod entities;
+mod eval;
 mod faults;
+mod formats;
 mod gazetteer;
 mod invariants;
 mod json_format;
