@@ -1,5 +1,6 @@
 //! The integration tests: one test binary (see `Cargo.toml`), one module per subject.
 
+mod browser;
 mod cli;
 mod entities;
 mod eval;
