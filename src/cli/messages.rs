@@ -51,8 +51,8 @@ impl Progress {
 
     fn show(&mut self, total: Option<u64>) {
         let (bar, template) = match total {
-            Some(n) => (ProgressBar::new(n), "{bar:40} {pos}/{len} documents, {per_sec}, {eta} left"),
-            None => (ProgressBar::new_spinner(), "{spinner} {pos} documents, {per_sec}"),
+            Some(n) => (ProgressBar::new(n), "{bar:40} {pos}/{len} documents, {elapsed} so far, {eta} left"),
+            None => (ProgressBar::new_spinner(), "{spinner} {pos} documents, {elapsed} so far"),
         };
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
