@@ -148,8 +148,8 @@ impl Annotator {
 
     /// The warnings from building this annotator: problems in the user gazetteers that did not
     /// stop the build, each naming its file and line (duplicate entries, a name given to two
-    /// entries, a name without a letter or digit, an overlong name). Empty for
-    /// [`Annotator::new`].
+    /// entries, a name without a letter or digit, an overlong name, a name made of common
+    /// English words such as "the" or "said"). Empty for [`Annotator::new`].
     ///
     /// ```
     /// let list = "PLACE\tHavana\nPLACE\tHavana\tLa Habana\n";
@@ -254,8 +254,13 @@ impl AnnotatorBuilder {
 
     /// Builds the annotator. Fails when a rule to switch off has no such name, or when a user
     /// gazetteer cannot be read (missing, a directory, larger than 256 MiB, UTF-16 or otherwise
-    /// not UTF-8) or has a malformed line; the error names the file and line. Problems that do
-    /// not stop the build are listed by [`Annotator::warnings`].
+    /// not UTF-8) or has a malformed line or a name of one character; the error names the file
+    /// and line of every such problem of every list, one a line. Problems that do not stop the
+    /// build are listed by [`Annotator::warnings`].
+    ///
+    /// Without user lists this is [`Annotator::new`]'s annotator (the compiled tables, nothing
+    /// built); with them, only the user lists are built into a table of their own, searched
+    /// beside the compiled one (about a millisecond for a short list).
     pub fn build(&self) -> Result<Annotator, Error> {
         let mut disabled = RuleSet::default();
         for name in &self.disabled {
