@@ -53,6 +53,18 @@ fn an_unwritable_standard_error_neither_hangs_nor_stops_the_output() {
         let output = finish_within(child, 60, &format!("--jobs {jobs} 2>/dev/full"));
         assert_eq!(output.status.code(), Some(0), "--jobs {jobs}");
         assert_eq!(ids(&output).len(), 30, "--jobs {jobs}: every document is written");
+        // A standard error whose reader has gone (`2>&1 | head -1`): the writes fail with EPIPE.
+        let mut child = Command::new(binary())
+            .args(["annotate", "-j", jobs, &dir.path().display().to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let output = finish_within(child, 60, &format!("--jobs {jobs} with standard error closed"));
+        assert_eq!(output.status.code(), Some(0), "--jobs {jobs}");
+        assert_eq!(ids(&output).len(), 30, "--jobs {jobs}: every document is written");
     }
 }
 
