@@ -213,6 +213,9 @@ fn parse_lexopt(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
     if pretty && format != Format::Json {
         return Err("--pretty is for --format json".into());
     }
+    if offsets != Offsets::Bytes && format == Format::Html {
+        return Err("--offsets is for --format json and csv (the page shows no offsets)".into());
+    }
     if pretty && inputs.kind == InputKind::Jsonl {
         return Err("--pretty cannot be used with --input jsonl, which writes one line per input line".into());
     }
@@ -262,6 +265,10 @@ mod tests {
                 "unknown offsets \"words\" (expected bytes, chars or utf16)",
             ),
             (&["annotate", "--format", "html", "--pretty", "-"][..], "--pretty is for --format json"),
+            (
+                &["annotate", "--format", "html", "--offsets", "chars", "-"][..],
+                "--offsets is for --format json and csv (the page shows no offsets)",
+            ),
             (&["eval", "gold.jsonl"][..], "no PATH given (use - for standard input)"),
             (&["eval", "--pretty", "gold.jsonl", "-"][..], "invalid option '--pretty'"),
             (&["summarize"][..], "unknown command 'summarize' (annotate, eval or rules)"),
