@@ -16,7 +16,7 @@
 
 use newsnlp::{Annotations, Label};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::fmt::Write;
 
 const STYLE: &str = r#"
@@ -265,11 +265,13 @@ fn mark_text(html: &mut String, text: &str, annotations: &Annotations) {
     }
     // A speaker's mention that is no entity mention ("he", "the activist") gets an element too,
     // so that clicking the quote can mark it.
+    let mentions: HashSet<(usize, usize)> =
+        annotations.mentions().iter().map(|m| (m.span().start, m.span().end)).collect();
     let mut references: Vec<(usize, usize)> = annotations
         .quotes()
         .iter()
         .filter_map(|q| q.speaker().map(|s| (s.mention().start, s.mention().end)))
-        .filter(|&(start, end)| !annotations.mentions().iter().any(|m| (m.span().start, m.span().end) == (start, end)))
+        .filter(|span| !mentions.contains(span))
         .collect();
     references.sort_unstable();
     references.dedup();
@@ -344,12 +346,14 @@ fn speakers_table(html: &mut String, text: &str, annotations: &Annotations) {
         return;
     }
     let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+    let mut row: HashMap<Option<&str>, usize> = HashMap::new();
     for quote in quotes {
         let name = annotations.speaker_name(text, quote);
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((name, 1)),
-        }
+        let at = *row.entry(name).or_insert_with(|| {
+            counts.push((name, 0));
+            counts.len() - 1
+        });
+        counts[at].1 += 1;
     }
     // Most quoted first; among equals, the first quoted first (the sort is stable).
     counts.sort_by_key(|&(name, count)| (Reverse(count), name.is_none()));
