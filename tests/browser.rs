@@ -193,3 +193,22 @@ fn the_page_of_a_directory_renders_every_article() {
     let Some(browser) = browser_or_skip() else { return };
     check_page(&browser, &["tests/data/wikinews"]);
 }
+
+/// Text that HTML would change if it were written as it is: CRLF line ends (the parser turns
+/// `\r\n` into `\n`), markup-like text, entities, a tab and non-ASCII spaces.
+#[test]
+fn text_that_looks_like_html_is_shown_as_written() {
+    let Some(browser) = browser_or_skip() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("crlf.txt"),
+        "“We stay,” said Ana Belkis Ferrer García.\r\n\r\nShe left Havana.\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("markup.txt"),
+        "<b>AT&T</b> &amp; \"Cuba\"\tsaid: “We <i>will</i> go to Havana,” said Mr.\u{a0}José Martí.\u{2028}End.",
+    )
+    .unwrap();
+    check_page(&browser, &[dir.path().to_str().unwrap()]);
+}
