@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Its message names the file (or `<gazetteer>` for a list given as text) and, for a malformed
 /// line, the line: `lists/prisons.tsv:12: unknown label (expected PERSON, ORG, PLACE or PRISON),
-/// found "JAIL"`.
+/// found "JAIL"`. Every malformed line of the user lists is reported, one a line of the message.
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
@@ -29,6 +29,8 @@ enum ErrorKind {
     Line { source: String, line: usize, message: String },
     /// A rule to switch off has a name that is no rule's.
     Rule(crate::rule::UnknownRule),
+    /// Several problems (every malformed line of the user lists), one a line.
+    Many(Vec<Error>),
 }
 
 impl Error {
@@ -47,6 +49,21 @@ impl Error {
     pub(crate) fn rule(unknown: crate::rule::UnknownRule) -> Error {
         Error { kind: ErrorKind::Rule(unknown) }
     }
+
+    /// Several errors as one, each on its line (a single one stays itself).
+    pub(crate) fn many(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 {
+            return errors.remove(0);
+        }
+        let flat = errors
+            .into_iter()
+            .flat_map(|error| match error.kind {
+                ErrorKind::Many(inner) => inner,
+                kind => vec![Error { kind }],
+            })
+            .collect();
+        Error { kind: ErrorKind::Many(flat) }
+    }
 }
 
 impl fmt::Display for Error {
@@ -56,6 +73,15 @@ impl fmt::Display for Error {
             ErrorKind::File { path, message } => write!(f, "{}: {message}", path.display()),
             ErrorKind::Line { source, line, message } => write!(f, "{source}:{line}: {message}"),
             ErrorKind::Rule(unknown) => unknown.fmt(f),
+            ErrorKind::Many(errors) => {
+                for (index, error) in errors.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str("\n")?;
+                    }
+                    error.fmt(f)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -65,7 +91,7 @@ impl std::error::Error for Error {
         match &self.kind {
             ErrorKind::Read { source, .. } => Some(source),
             ErrorKind::Rule(unknown) => Some(unknown),
-            ErrorKind::File { .. } | ErrorKind::Line { .. } => None,
+            ErrorKind::File { .. } | ErrorKind::Line { .. } | ErrorKind::Many(_) => None,
         }
     }
 }

@@ -5,21 +5,32 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn newsnlp(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsnlp"))
+/// The binary under test: this build's, or the one `NEWSNLP_BIN` names (to check that a
+/// regression test fails on an older build).
+pub(crate) fn binary() -> String {
+    std::env::var("NEWSNLP_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_newsnlp").to_string())
+}
+
+pub(crate) fn newsnlp(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(binary())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
+    // Standard input is written from another thread while the output is read, so that neither
+    // pipe fills up with the other side waiting.
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    let stdin = stdin.unwrap_or_default().to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().unwrap();
+    // The binary may stop reading early (a usage error, a refused document): not the test's business.
+    let _ = writer.join().unwrap();
+    output
 }
 
-fn stdout_lines(output: &Output) -> Vec<serde_json::Value> {
+pub(crate) fn stdout_lines(output: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(output.stdout.clone())
         .unwrap()
         .lines()
@@ -27,11 +38,11 @@ fn stdout_lines(output: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn ids(output: &Output) -> Vec<String> {
+pub(crate) fn ids(output: &Output) -> Vec<String> {
     stdout_lines(output).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect()
 }
 
-fn write(dir: &Path, name: &str, text: &[u8]) -> String {
+pub(crate) fn write(dir: &Path, name: &str, text: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
@@ -94,7 +105,11 @@ fn an_empty_file_gives_an_empty_document() {
     let empty = write(dir.path(), "empty.txt", b"");
     let output = newsnlp(&["annotate", &empty], None);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), "{\"id\":\"empty\",\"entities\":[],\"quotes\":[]}\n");
+    let path = serde_json::to_string(&empty).unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("{{\"id\":\"empty\",\"path\":{path},\"entities\":[],\"quotes\":[]}}\n")
+    );
 }
 
 #[test]
@@ -182,30 +197,38 @@ fn user_gazetteers_are_used_and_their_errors_name_file_and_line() {
 
     let bad = write(dir.path(), "bad.tsv", b"PRISON\tKilo 8\nJAIL\tKilo 5\n");
     let output = newsnlp(&["annotate", &format!("--gazetteer={bad}"), &article], None);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(64), "a gazetteer that cannot be used is an error of the command line");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with(&format!("newsnlp: {bad}:2: unknown label")), "{stderr}");
     assert!(output.stdout.is_empty());
 }
 
+/// A usage error is one line with a hint to `--help`, and exit code 64: not 2, the code of "some
+/// inputs could not be read", so that a script can tell the two apart.
 #[test]
-fn usage_errors_exit_2_and_help_and_version_exit_0() {
+fn usage_errors_are_one_line_and_exit_64_and_help_and_version_exit_0() {
     for args in [
         &[][..],
         &["annotate"][..],
         &["annotate", "--jobs", "0", "-"][..],
         &["annotate", "--frobnicate", "-"][..],
+        &["annotate", "--pretty=no", "-"][..],
         &["summarize"][..],
     ] {
         let output = newsnlp(args, None);
-        assert_eq!(output.status.code(), Some(2), "args {args:?}");
-        assert!(String::from_utf8(output.stderr).unwrap().contains("Usage: newsnlp annotate"), "args {args:?}");
+        assert_eq!(output.status.code(), Some(64), "args {args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "args {args:?}: {stderr}");
+        assert!(stderr.starts_with("newsnlp: ") && stderr.ends_with(" (see newsnlp --help)\n"), "{stderr}");
     }
     let help = newsnlp(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8(help.stdout).unwrap().starts_with("Usage: newsnlp annotate"));
     let version = newsnlp(&["annotate", "--version"], None);
     assert_eq!(String::from_utf8(version.stdout).unwrap(), format!("newsnlp {}\n", env!("CARGO_PKG_VERSION")));
+    // `-j4` is `--jobs 4`.
+    let output = newsnlp(&["annotate", "-j4", "-"], Some(b"Text."));
+    assert_eq!(output.status.code(), Some(0));
 }
 
 #[test]
@@ -237,7 +260,7 @@ fn every_rule_can_be_switched_off_and_an_unknown_name_is_a_usage_error() {
     assert_eq!(all[0]["entities"][0]["rule"], "compass-region");
     assert_eq!(all[0]["quotes"][0]["rule"], "after-speaker-cue");
     let unknown = newsnlp(&["annotate", "--disable-rule", "titles", "-"], Some(b"x"));
-    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(unknown.status.code(), Some(64), "a usage error");
     let message = String::from_utf8_lossy(&unknown.stderr);
     assert!(message.contains("unknown rule 'titles'") && message.contains("compass-region"), "{message}");
 }
@@ -273,8 +296,8 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 /// Runs the binary with `stdout` as its standard output and `env` set, without standard input.
-fn newsnlp_to(stdout: Stdio, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsnlp"))
+pub(crate) fn newsnlp_to(stdout: Stdio, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(binary())
         .args(args)
         .envs(env.iter().copied())
         .stdin(Stdio::null())
@@ -348,7 +371,7 @@ fn a_directory_given_as_a_gazetteer_is_an_error() {
     let a = write(dir.path(), "a.txt", b"One.");
     let folder = dir.path().display().to_string();
     let output = newsnlp(&["annotate", "--gazetteer", &folder, &a], None);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(64));
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),

@@ -208,9 +208,13 @@ proptest! {
             let path = dir.path().join(format!("{i:02}.txt"));
             std::fs::write(&path, bytes).unwrap();
             paths.push(path.display().to_string());
-            if text::utf16_bom(bytes).is_none() {
+            // UTF-16 is refused, and a file with a NUL byte skipped as binary.
+            if text::utf16_bom(bytes).is_none() && !bytes.contains(&0) {
                 let decoded = text::decode(bytes);
-                want.push_str(&json::to_string(&format!("{i:02}"), decoded.text(), &annotator.annotate(decoded.text())));
+                let annotations = annotator.annotate(decoded.text());
+                let id = format!("{i:02}");
+                let document = json::Document::new(&id, decoded.text(), &annotations).with_path(paths[i].as_str());
+                want.push_str(&serde_json::to_string(&document).unwrap());
                 want.push('\n');
             }
         }

@@ -359,19 +359,25 @@ fn gazetteer_warnings_name_file_and_line() {
 
 #[test]
 fn a_hostile_user_gazetteer_never_breaks_an_annotation() {
-    // Names of one letter, of stop words, of pronouns and cues, with quotation marks, dashes,
-    // emoji, control characters and line separators inside: each either gives a warning or
-    // becomes patterns, and annotating with them keeps every invariant.
+    // Names of one character are refused, every line of them named.
+    let error =
+        Annotator::builder().gazetteer_text("PERSON\tI\nPLACE\tHavana\nPLACE\ta\tA\nORG\t.\n").build().unwrap_err();
+    let message = error.to_string();
+    let places: Vec<&str> = message.lines().map(|l| l.split(' ').next().unwrap_or_default()).collect();
+    assert_eq!(places, ["<gazetteer>:1:", "<gazetteer>:3:", "<gazetteer>:4:"]);
+    // Names of stop words, of pronouns and cues, with quotation marks, dashes, emoji, control
+    // characters and line separators inside: each either gives a warning or becomes patterns,
+    // and annotating with them keeps every invariant.
     let list = "\
-PERSON\the\tHe\tshe\tsaid\tI
+PERSON\the\tHe\tshe\tsaid\tIt
 ORG\tthe\tThe\tof
-PLACE\ta\tA\tx
+PLACE\tan\tAn\txx
 PERSON\t“Ana\tAna”\t'Cuba\t\"Free
 ORG\t—Havana—\tU.S.\tU.S
 PRISON\t😀 Prison\tKilo\u{1A}8
 PLACE\tHa\u{2028}vana\tLa\u{0}Habana
 PERSON\tJosé\u{301} Martí\tO’Brien\tO'Brien’s
-ORG\t.\t“”\t-
+ORG\t..\t“”\t--
 ";
     let annotator = Annotator::builder().gazetteer_text(list).build().unwrap();
     assert!(!annotator.warnings().is_empty());

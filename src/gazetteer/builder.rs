@@ -16,6 +16,8 @@ use std::borrow::Cow;
 /// The lists compiled into the binary, in priority order: when two entries share a pattern, the
 /// earlier list keeps it. Curated people, prisons and organizations come before places so that
 /// "Guantanamo" (the prison) and "Catholic Church" win over the places they contain or share.
+/// Only `build.rs` (and the tests) build them: the crate reads the compiled tables.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const EMBEDDED_LISTS: &[(&str, &str)] = &[
     ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
     ("gazetteers/prisons.tsv", include_str!("../../gazetteers/prisons.tsv")),
@@ -42,8 +44,9 @@ pub(crate) struct GazetteerBuilder {
     user_sources: Vec<String>,
     /// The warnings about the user lists so far.
     pub warnings: Vec<Warning>,
-    /// How many entries came from user lists: they come first, so that they take precedence.
-    pub user_entries: u32,
+    /// Tells a common English word ("the", "said"), to warn about user names that are one: the
+    /// annotator's lexicon (this file is compiled into `build.rs` too, which has none).
+    pub common_word: Option<fn(&str) -> bool>,
 }
 
 /// Where a user name was first given: its entry, file and line.
@@ -58,6 +61,7 @@ struct FirstSeen {
 /// matching walks a name word by word at every token that can begin it.
 pub(crate) const MAX_NAME_WORDS: usize = 32;
 
+#[cfg_attr(not(test), allow(dead_code))]
 impl GazetteerBuilder {
     /// Makes room in the trie for lists of `bytes` bytes in all, so that adding several lists
     /// one after the other does not rehash the tables at each (a twentieth of the build before).
@@ -65,6 +69,7 @@ impl GazetteerBuilder {
         self.trie.reserve_for(bytes);
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     /// Adds the entries of an embedded list, borrowing its names.
     pub fn add_static(&mut self, source: &str, text: &'static str) -> Result<(), Error> {
         self.add_lines(source, text, Cow::Borrowed, false)
@@ -91,6 +96,8 @@ impl GazetteerBuilder {
         self.trie.reserve_for(text.len());
         // One buffer for the names of every line (a vector per line was a tenth of the build).
         let mut names: Vec<&'a str> = Vec::new();
+        // A user list is read to its end, so that every malformed line is reported at once.
+        let mut problems: Vec<Error> = Vec::new();
         for (index, line) in lines(text).enumerate() {
             let number = index + 1;
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -98,23 +105,41 @@ impl GazetteerBuilder {
             }
             let mut fields = line.split('\t');
             let label = fields.next().unwrap_or_default();
-            let label: Label =
-                label.trim().parse().map_err(|e| Error::line(source, number, format!("{e}, found {label:?}")))?;
+            let label: Label = match label.trim().parse() {
+                Ok(label) => label,
+                Err(e) => {
+                    problems.push(Error::line(source, number, format!("{e}, found {label:?}")));
+                    continue;
+                }
+            };
             names.clear();
             names.extend(fields.map(str::trim));
             if names.is_empty() {
-                return Err(Error::line(source, number, "expected LABEL<TAB>NAME[<TAB>ALIAS]..."));
+                problems.push(Error::line(source, number, "expected LABEL<TAB>NAME[<TAB>ALIAS]..."));
+                continue;
             }
             if let Some(column) = names.iter().position(|n| n.is_empty()) {
-                return Err(Error::line(source, number, if column == 0 { "empty name" } else { "empty alias" }));
+                problems.push(Error::line(source, number, if column == 0 { "empty name" } else { "empty alias" }));
+                continue;
+            }
+            if !user && !problems.is_empty() {
+                break;
             }
             let mut entry = self.entries.len() as u32;
             if user {
                 match self.check_user_entry(source, number, label, &names) {
-                    UserEntry::New => {}
-                    UserEntry::Merge(earlier) => entry = earlier,
-                    UserEntry::Skip => continue,
+                    Ok(UserEntry::New) => {}
+                    Ok(UserEntry::Merge(earlier)) => entry = earlier,
+                    Ok(UserEntry::Skip) => continue,
+                    Err(problem) => {
+                        problems.push(problem);
+                        continue;
+                    }
                 }
+            }
+            if !problems.is_empty() {
+                // The list will be refused: what follows is only checked.
+                continue;
             }
             if entry as usize == self.entries.len() {
                 self.entries.push(Entry { label, name: keep(names[0]) });
@@ -130,17 +155,32 @@ impl GazetteerBuilder {
                 });
             }
         }
-        Ok(())
+        match problems.len() {
+            0 => Ok(()),
+            1 => Err(problems.remove(0)),
+            _ => Err(Error::many(problems)),
+        }
     }
 
     /// Checks one entry of a user list against the entries before it, records its names, and
     /// says what to do with it.
-    fn check_user_entry(&mut self, source: &str, line: usize, label: Label, names: &[&str]) -> UserEntry {
+    fn check_user_entry(
+        &mut self,
+        source: &str,
+        line: usize,
+        label: Label,
+        names: &[&str],
+    ) -> Result<UserEntry, Error> {
         let warn = |message: String| Warning::new(source, line, message);
         for name in names {
+            if name.chars().count() == 1 {
+                let message =
+                    format!("{name:?} is a single character, which would match that character wherever it stands");
+                return Err(Error::line(source, line, message));
+            }
             if !name.chars().any(char::is_alphanumeric) {
                 self.warnings.push(warn(format!("{name:?} has no letter or digit; the entry is ignored")));
-                return UserEntry::Skip;
+                return Ok(UserEntry::Skip);
             }
             let words = name.split_whitespace().count();
             if words > MAX_NAME_WORDS {
@@ -148,7 +188,23 @@ impl GazetteerBuilder {
                     "a name of {words} words is longer than the limit of {MAX_NAME_WORDS}; the entry is ignored"
                 );
                 self.warnings.push(warn(message));
-                return UserEntry::Skip;
+                return Ok(UserEntry::Skip);
+            }
+            // Matching is case-sensitive: a lowercase name is found in running text, a
+            // capitalised one where a sentence begins with it.
+            if let Some(common) = self.common_word
+                && name.split_whitespace().all(common)
+            {
+                if !name.chars().any(char::is_uppercase) {
+                    let message =
+                        format!("{name:?} is a common English word: it will be found wherever the word is written so");
+                    self.warnings.push(warn(message));
+                } else if words == 1 {
+                    let message = format!(
+                        "{name:?} is also a common English word: it will be found wherever a sentence begins with it"
+                    );
+                    self.warnings.push(warn(message));
+                }
             }
         }
         let entry = self.entries.len() as u32;
@@ -179,7 +235,7 @@ impl GazetteerBuilder {
                 }
             }
         }
-        match earlier {
+        Ok(match earlier {
             None => UserEntry::New,
             Some(seen) => {
                 let mut message =
@@ -190,7 +246,7 @@ impl GazetteerBuilder {
                 self.warnings.push(warn(message));
                 UserEntry::Merge(seen.entry)
             }
-        }
+        })
     }
 
     /// "first on line 3", or "first in FILE, line 3" when that is another file.
@@ -202,9 +258,9 @@ impl GazetteerBuilder {
         }
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     /// Adds the embedded lists, in their order of priority.
     pub fn add_embedded(&mut self) {
-        self.user_entries = self.entries.len() as u32;
         self.reserve_for(EMBEDDED_LISTS.iter().map(|(_, text)| text.len()).sum());
         for (name, text) in EMBEDDED_LISTS {
             // The embedded lists are checked when the crate is compiled: `build.rs` builds them.

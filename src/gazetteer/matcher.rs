@@ -11,7 +11,9 @@ impl Gazetteer {
     pub(crate) fn find(&self, doc: &Document<'_>) -> Vec<Hit> {
         // Room for a hit every 32 tokens (the Wikinews bench corpus has one every 62).
         let mut hits = Vec::with_capacity(doc.tokens.len() / 32 + 1);
-        if self.trie.is_empty() {
+        let embedded = &self.embedded.trie;
+        let user = self.user.as_ref().map(|part| &part.trie).filter(|trie| !trie.is_empty());
+        if embedded.is_empty() && user.is_none() {
             return hits;
         }
         let tokens = &doc.tokens;
@@ -24,14 +26,23 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            match self.trie.longest_at(doc, i) {
+            let mut found = embedded.longest_at(doc, i).map(|(last, entry)| (last, entry + self.user_entries));
+            if let Some(user) = user {
+                // The longer name wins; on a tie, the user's entry.
+                if let Some((last, entry)) = user.longest_at(doc, i)
+                    && found.is_none_or(|(other, _)| last >= other)
+                {
+                    found = Some((last, entry));
+                }
+            }
+            match found {
                 Some((last, entry)) => {
                     let span = tokens[i].span().to(tokens[last].span());
                     hits.push(Hit {
                         span,
                         tokens: i..last + 1,
                         entry,
-                        label: self.entries.label(entry),
+                        label: self.label(entry),
                         user: entry < self.user_entries,
                     });
                     i = last + 1;
