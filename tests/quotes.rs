@@ -93,6 +93,12 @@ fn quote_marks_pair_in_every_style() {
             "“The Ferrers’ home isn’t safe in the ’90s or now,” she said.",
             &["The Ferrers’ home isn’t safe in the ’90s or now,"],
         ),
+        // Nor is the apostrophe of a possessive after an abbreviation's full stop.
+        (
+            "Acme Corp.'s chief said 'the U.S.'s allies are tired of waiting for us.'",
+            &["the U.S.'s allies are tired of waiting for us."],
+        ),
+        ("'Acme Corp.'s plan will fail soon,' he said.", &["Acme Corp.'s plan will fail soon,"]),
     ];
     for &(text, want) in cases {
         let got: Vec<String> = quotes(text).into_iter().map(|f| f.words).collect();

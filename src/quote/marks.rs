@@ -113,6 +113,9 @@ pub(crate) fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         let marks = doc.quote_marks[next_mark..].iter().map(|&q| q as usize).take_while(|&q| q < tokens.end);
         for i in marks {
             let Some(mark) = doc.tokens[i].quote() else { continue };
+            if is_abbreviation_possessive(doc, i, mark) {
+                continue;
+            }
             let waiting = stack.waiting(mark);
             match (mark.role, waiting) {
                 (QuoteRole::Open, _) | (QuoteRole::Ambiguous, None) => stack.push(i, mark),
@@ -154,4 +157,21 @@ fn quoted(doc: &Document<'_>, open: usize, close: Option<usize>, end: usize, mar
         paragraph: began,
         multi_paragraph: ended > began,
     }
+}
+
+/// Whether the single mark at token `i` is the apostrophe of a possessive after an abbreviation:
+/// "Acme Corp.'s division", "the U.S.’s allies" — written right after the abbreviation's full
+/// stop and right before an "s" that ends the word. (The tokenizer splits "’s" off a word; after a
+/// full stop the apostrophe is a token of its own.)
+fn is_abbreviation_possessive(doc: &Document<'_>, i: usize, mark: QuoteMark) -> bool {
+    let tokens = &doc.tokens;
+    let attached = |a: usize, b: usize| tokens[a].span().end == tokens[b].span().start;
+    !mark.double
+        && i > 0
+        && i + 1 < tokens.len()
+        && doc.word(i - 1) == "."
+        && attached(i - 1, i)
+        && matches!(doc.word(i + 1), "s" | "S")
+        && attached(i, i + 1)
+        && tokens.get(i + 2).is_none_or(|t| !t.is_word() || t.span().start > tokens[i + 1].span().end)
 }
