@@ -135,6 +135,12 @@ fn names_titles_terms_and_scare_quotes_are_not_quotes() {
         "He read the book “Songs of the Island” twice.",
         "The so-called “peace dividend” never came.",
         "The program known as “Safe Return” ended.",
+        // Titles of shows keep lowercase joiners and the punctuation American style puts inside.
+        "He leads “America with Jorge Ramos” on Fusion.",
+        "A “Talk Bernie to Me” tote bag hung at her side.",
+        "The minister spoke on CNN’s “State of the Union,” and left.",
+        "The senator appeared on “Meet the Press.”",
+        "Ortega spoke Sunday on Fox News’s “Hannity.”",
     ] {
         assert_eq!(quotes(text), [], "text {text:?}");
     }
@@ -327,6 +333,25 @@ fn rule_continued() {
     // Negative: a short term inside a later sentence is neither continued nor a quote.
     let found = quotes("“We will win,” Pedro Alonso said. The “theatre” went on.");
     assert_eq!(found.len(), 1, "{found:?}");
+    // The title of a show between the two quotes is no quote, and no break in the speaker's words.
+    check(
+        "“I expect to be vetted,” Pedro Alonso said on “Meet the Press.” “But this is different from anything before.”",
+        &[
+            ("I expect to be vetted,", "Pedro Alonso", "Pedro Alonso", "after-speaker-cue"),
+            ("But this is different from anything before.", "Pedro Alonso", "Pedro Alonso", "continued"),
+        ],
+    );
+}
+
+#[test]
+fn capitalised_words_a_cue_claims_are_words_not_a_title() {
+    check(
+        "“Your Honor,” I said, “I would like to answer the question you raised.”",
+        &[
+            ("Your Honor,", "I", "I", "after-speaker-cue"),
+            ("I would like to answer the question you raised.", "I", "I", "before-speaker-cue"),
+        ],
+    );
 }
 
 #[test]

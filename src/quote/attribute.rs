@@ -202,11 +202,17 @@ impl<'a, 'd> Attributor<'a, 'd> {
         }
     }
 
-    /// Runs the sieve for quote `q` (index `index` in `quotes`); `previous` are the attributions
-    /// of the quotes before it.
+    /// Runs the sieve for quote `q` (index `index` in `quotes`); `earlier` is the last stretch
+    /// before it kept as a quote, with its attribution, if it has one. (Stretches dropped as names
+    /// or titles are skipped: “…,” he said on “Meet the Press.” “But…” continues his quote.)
     ///
     /// An attribution by a rule that is switched off counts as none: the sieve goes on.
-    pub fn attribute(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+    pub fn attribute(
+        &self,
+        quotes: &[Quoted],
+        index: usize,
+        earlier: Option<(usize, Attribution)>,
+    ) -> Option<Attribution> {
         let q = &quotes[index];
         let on = |found: Attribution| (!self.disabled.contains(found.rule)).then_some(found);
         self.after_quote(q)
@@ -214,8 +220,8 @@ impl<'a, 'd> Attributor<'a, 'd> {
             .or_else(|| self.according_to(q).and_then(on))
             .or_else(|| self.before_quote(q).and_then(on))
             .or_else(|| self.colon(q).and_then(on))
-            .or_else(|| self.interrupted(quotes, index, previous).and_then(on))
-            .or_else(|| self.continued(quotes, index, previous).and_then(on))
+            .or_else(|| self.interrupted(quotes, index, earlier).and_then(on))
+            .or_else(|| self.continued(quotes, index, earlier).and_then(on))
             .or_else(|| self.previous_sentence(q).and_then(on))
     }
 
@@ -495,10 +501,14 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// `interrupted`: “A,” said X, “B.” — B right after A's attribution in the same sentence.
-    fn interrupted(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+    fn interrupted(
+        &self,
+        quotes: &[Quoted],
+        index: usize,
+        earlier: Option<(usize, Attribution)>,
+    ) -> Option<Attribution> {
         let q = &quotes[index];
-        let p = index.checked_sub(1)?;
-        let earlier = previous[p]?;
+        let (p, earlier) = earlier?;
         let close = quotes[p].close?;
         let same_sentence = self.doc().sentence_of[close] == self.doc().sentence_of[q.open];
         // Either the attribution stands between the two quotes (“…,” he said, “…”), or the
@@ -517,7 +527,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
 
     /// `continued`: a quote that opens its sentence, with no cue of its own, continues the speaker
     /// of an attributed quote in the same paragraph, or ending the previous paragraph.
-    fn continued(&self, quotes: &[Quoted], index: usize, previous: &[Option<Attribution>]) -> Option<Attribution> {
+    fn continued(&self, quotes: &[Quoted], index: usize, earlier: Option<(usize, Attribution)>) -> Option<Attribution> {
         let q = &quotes[index];
         let sentence = &self.doc().sentences[self.doc().sentence_of[q.open] as usize];
         if sentence.tokens.start != q.open {
@@ -534,8 +544,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 return None;
             }
         }
-        let p = index.checked_sub(1)?;
-        let earlier = previous[p]?;
+        let (p, earlier) = earlier?;
         let same_paragraph = quotes[p].paragraph == q.paragraph;
         let paragraph_before = q.paragraph == quotes[p].paragraph + 1
             && self.doc().paragraphs[q.paragraph].tokens.start == q.open

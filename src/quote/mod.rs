@@ -80,7 +80,8 @@ pub(crate) fn find(doc: &Document<'_>, names: &Names, lexicon: &Lexicon, disable
         sentence_person: Cell::new(None),
         disabled,
     };
-    let mut attributions: Vec<Option<Attribution>> = Vec::with_capacity(quoted.len());
+    // The last stretch kept as a quote, with its attribution if it has one.
+    let mut earlier: Option<(usize, Option<Attribution>)> = None;
     let mut quotes = Vec::new();
     // Recent speakers: (entity, token of the mention), for resolving pronouns and descriptions.
     let mut recent: Vec<(usize, usize)> = Vec::new();
@@ -90,14 +91,14 @@ pub(crate) fn find(doc: &Document<'_>, names: &Names, lexicon: &Lexicon, disable
         // `interrupted` rule can copy an earlier quote's "according to X" that lies in this one).
         let outside =
             |(first, last): (usize, usize)| !doc.tokens[first].span().to(doc.tokens[last].span()).overlaps(q.span);
+        let attributed = earlier.and_then(|(p, a)| Some((p, a?)));
         let found = attributor
-            .attribute(&quoted, index, &attributions)
+            .attribute(&quoted, index, attributed)
             .filter(|a| outside((a.mention.first, a.mention.last)) && a.cue.is_none_or(outside));
         if !is_quote(doc, names, q, found.as_ref(), disabled) {
-            attributions.push(None);
             continue;
         }
-        attributions.push(found);
+        earlier = Some((index, found));
         let speaker = found.map(|a| {
             let entity = attributor.resolve(&a.mention, &recent);
             if let Some(entity) = entity {
@@ -111,10 +112,50 @@ pub(crate) fn find(doc: &Document<'_>, names: &Names, lexicon: &Lexicon, disable
     quotes
 }
 
+/// Lowercase words a name or a title of a show keeps between its capitalised words: “Group of
+/// 75”, “Meet the Press”, “America with Jorge Ramos”, “Talk Bernie to Me”.
+const NAME_JOINERS: &[&str] =
+    &["of", "the", "de", "del", "la", "y", "and", "or", "for", "with", "to", "on", "in", "at", "by", "a", "an"];
+
+/// Whether the words inside the marks are a name or a title rather than an utterance: at most
+/// six words, the first capitalised, the others capitalised or [`NAME_JOINERS`], no "I".
+///
+/// Punctuation inside the marks ("Okay," "Really?") makes even capitalised words an utterance,
+/// except the comma or full stop that American style puts inside the closing mark after a name:
+/// one a possessive or "on" introduces (Fox News's “Hannity,”; on “Meet the Press.”), or one of
+/// two words or more that no reporting verb right after the quote claims as words (CNN's “New
+/// Day,” but “Your Honor,” I said).
+fn is_name_like(
+    doc: &Document<'_>,
+    words: &[usize],
+    inner: std::ops::Range<usize>,
+    open: usize,
+    found: Option<&Attribution>,
+) -> bool {
+    let capitalised =
+        |i: usize| matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number);
+    let names = words.len() <= 6
+        && capitalised(words[0])
+        && words.iter().all(|&i| capitalised(i) || NAME_JOINERS.contains(&doc.word(i)))
+        && !words.iter().any(|&i| doc.word(i) == "I");
+    if !names {
+        return false;
+    }
+    let mut punctuation = inner.filter(|&i| matches!(doc.word(i), "." | "!" | "?" | ","));
+    let Some(mark) = punctuation.next() else { return true };
+    let introduced =
+        doc.previous_solid(open).is_some_and(|b| doc.tokens[b].kind == TokenKind::Clitic || doc.word(b) == "on");
+    let said_after = found.is_some_and(|a| matches!(a.rule, Rule::AfterSpeakerCue | Rule::AfterCueSpeaker));
+    punctuation.next().is_none()
+        && matches!(doc.word(mark), "." | ",")
+        && mark > *words.last().unwrap_or(&mark)
+        && (introduced || words.len() >= 2 && !said_after)
+}
+
 /// Whether a quoted stretch is a quotation of someone's words.
 ///
-/// - A stretch that is a name (only capitalised words, numbers and name joiners, at most six
-///   words: “Antúnez”, ‘Cuba Decide’, “Group of 75”) or lies inside an entity mention is not.
+/// - A stretch that is a name or a title ([`is_name_like`]: “Antúnez”, ‘Cuba Decide’, “Group
+///   of 75”, on “Meet the Press.”) or lies inside an entity mention is not.
 /// - A stretch after a naming word ("so-called", "known as", "the film") is not, nor the value
 ///   of a markup attribute (`tweet-author="@edhenry"`).
 /// - A short stretch (three words or fewer) is a quote only with a reporting cue of its own:
@@ -138,13 +179,7 @@ fn is_quote(doc: &Document<'_>, names: &Names, q: &Quoted, found: Option<&Attrib
     }
     let capitalised =
         |i: usize| matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number);
-    // Punctuation inside the marks ("Okay," "Really?") makes even capitalised words an utterance.
-    let name_like = words.len() <= 6
-        && words.iter().all(|&i| {
-            capitalised(i) || matches!(doc.word(i), "of" | "the" | "de" | "del" | "la" | "and" | "for" | "y")
-        })
-        && !inner.clone().any(|i| matches!(doc.word(i), "." | "!" | "?" | ","));
-    if name_like && !words.iter().any(|&i| doc.word(i) == "I") {
+    if is_name_like(doc, &words, inner.clone(), q.open, found) {
         return false;
     }
     // A title in title case ("Not Fit To Serve As President Of The United States"): at least
