@@ -206,6 +206,25 @@ fn rule_after_cue_speaker() {
         "“They would get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.",
         &[("They would get them,", "Jim Jordan", "Jim Jordan", "after-speaker-cue")],
     );
+    // A title with "of" before the name, though its noun looks like a verb ("state").
+    check(
+        "“We stand with them,” said former secretary of state Hillary Clinton, who praised Bush.",
+        &[("We stand with them,", "Hillary Clinton", "Hillary Clinton", "after-cue-speaker")],
+    );
+    // Words no list knows after the verb, up to a comma or the sentence's end, are the speaker
+    // when a determiner or two capitalised words open them; a date alone is not.
+    check(
+        "“We stand with them,” explained Tavia Quern, the national director of surrogates.",
+        &[("We stand with them,", "Tavia Quern", "Tavia Quern", "after-cue-speaker")],
+    );
+    check(
+        "“We stand with them,” said the moderator.",
+        &[("We stand with them,", "the moderator", "the moderator", "after-cue-speaker")],
+    );
+    for text in ["“We stand with them,” said Tuesday.", "“We stand with them,” said of the encounter."] {
+        let found = quotes(text);
+        assert_eq!(found[0].mention, None, "{found:?}");
+    }
 }
 
 #[test]
@@ -244,6 +263,33 @@ fn rule_after_speaker_cue() {
     check(
         "“We will help,” Renteria told reporters.",
         &[("We will help,", "Renteria", "Renteria", "after-speaker-cue")],
+    );
+    // A noun phrase no list knows, alone between the quote and the verb, is the speaker; it
+    // names no entity, so it stands for itself.
+    for speaker in
+        ["the moderator", "the Texan", "the conservative-leaning newspaper", "Clark County Sheriff Joe Lombardo"]
+    {
+        let text = format!("“There are many who argue that it is true,” {speaker} said.");
+        check(&text, &[("There are many who argue that it is true,", speaker, speaker, "after-speaker-cue")]);
+    }
+    // "and" between nouns joins a speaker's titles; the clause's opening description speaks.
+    check(
+        "“We will stay,” the independent Vermont senator and Democratic presidential candidate told ABC.",
+        &[("We will stay,", "the independent Vermont senator", "the independent Vermont senator", "after-speaker-cue")],
+    );
+    // The object of a preposition is no subject of a finite verb; a participle's subject may be.
+    check(
+        "Minister Ivan Lewis spoke on Monday. His responses in the interview described the claims as “very serious allegations made against some of the services.”",
+        &[(
+            "very serious allegations made against some of the services.",
+            "His responses",
+            "Ivan Lewis",
+            "before-speaker-cue",
+        )],
+    );
+    check(
+        "The ad uses footage of Pedro Alonso asking, “Why are we not fifty points ahead of them?”",
+        &[("Why are we not fifty points ahead of them?", "Pedro Alonso", "Pedro Alonso", "before-speaker-cue")],
     );
     // Negative: a new clause after the quote is not its attribution.
     let found = quotes("Rivero called it “cruel and cowardly,” while her colleague Ernesto Salas called him a “hero”.");
@@ -345,6 +391,11 @@ fn rule_continued() {
 
 #[test]
 fn capitalised_words_a_cue_claims_are_words_not_a_title() {
+    // Two sentences inside the marks are an utterance, however capitalised.
+    check(
+        "“Like Oakland. Or Ferguson,” Pedro Alonso said.",
+        &[("Like Oakland. Or Ferguson,", "Pedro Alonso", "Pedro Alonso", "after-speaker-cue")],
+    );
     check(
         "“Your Honor,” I said, “I would like to answer the question you raised.”",
         &[

@@ -53,7 +53,7 @@ impl Attributor<'_, '_> {
             && !OBJECT_VERBS.contains(&self.word(a))
         {
             let s = self.next(cue_last)?;
-            let mention = self.speakers.after_verb(s)?;
+            let mention = self.speakers.after_inverted_verb(s)?;
             let rule = if self.word(a) == "according" { Rule::AccordingTo } else { Rule::AfterCueSpeaker };
             return Some(Attribution { mention, cue: Some((a, cue_last)), rule });
         }
@@ -85,9 +85,19 @@ impl Attributor<'_, '_> {
                 j = self.next(close)?;
                 continue;
             }
+            // "and" between two nouns joins the speaker's titles ("the Vermont senator and
+            // Democratic presidential candidate said"), not two clauses.
+            let joins_nouns = self.word(j) == "and"
+                && j > a
+                && self.previous(j).is_some_and(|p| self.doc().tokens[p].is_word())
+                && self.next(j).is_some_and(|n| {
+                    self.doc().tokens[n].is_word() && !self.speakers.is_function_word(n) && self.verb_at(n).is_none()
+                });
             if self.word(j) == "," {
                 in_apposition = !in_apposition;
-            } else if !in_apposition && (CLAUSE_OPENERS.contains(&self.word(j)) || CLAUSE_WORDS.contains(&self.word(j)))
+            } else if !in_apposition
+                && !joins_nouns
+                && (CLAUSE_OPENERS.contains(&self.word(j)) || CLAUSE_WORDS.contains(&self.word(j)))
             {
                 return if crossed { None } else { self.sentence_end_cue(close) };
             }
@@ -102,11 +112,13 @@ impl Attributor<'_, '_> {
             && in_apposition
             && self.previous(j).is_some_and(|p| self.word(p) == ",")
             && !OBJECT_VERBS.contains(&self.word(j))
-            && let Some(mention) = self.next(cue_last).and_then(|s| self.speakers.after_verb(s))
+            && let Some(mention) = self.next(cue_last).and_then(|s| self.speakers.after_inverted_verb(s))
         {
             return Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterCueSpeaker });
         }
-        let mention = self.subject_of(j, a)?;
+        // Words no list knows, alone between the quote and the verb, are the speaker all the
+        // same: “…,” the moderator said.
+        let mention = self.subject_of(j, a).or_else(|| self.speakers.unlisted(a, j))?;
         Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterSpeakerCue })
     }
 
@@ -136,7 +148,7 @@ impl Attributor<'_, '_> {
             // follow it).
             if let Some(cue_last) = self.verb_at(first)
                 && !OBJECT_VERBS.contains(&self.word(first))
-                && let Some(mention) = self.next(cue_last).and_then(|n| self.speakers.after_verb(n))
+                && let Some(mention) = self.next(cue_last).and_then(|n| self.speakers.after_inverted_verb(n))
             {
                 return Some(Attribution { mention, cue: Some((first, cue_last)), rule: Rule::AfterCueSpeaker });
             }

@@ -380,8 +380,13 @@ impl<'a, 'd> Attributor<'a, 'd> {
         if p < start {
             return None;
         }
+        // The object of a preposition is no subject of a finite verb: in "his responses in the
+        // interview described", the verb's subject opens the clause (but "footage of Trump
+        // saying" is Trump's words).
+        let participle = self.word(cue).ends_with("ing");
         if let Some(mention) = self.speakers.ending_at(p)
             && mention.first >= start
+            && (participle || !self.after_preposition(mention.first, start))
         {
             return Some(mention);
         }
@@ -428,6 +433,12 @@ impl<'a, 'd> Attributor<'a, 'd> {
             opening = self.next(comma)?;
         }
         self.speakers.starting_at(opening).filter(|m| m.last < end && !self.governed(m.first, m.last, start))
+    }
+
+    /// Whether the mention opening at token `first` is the object of a preposition (within the
+    /// clause that starts at `start`).
+    fn after_preposition(&self, first: usize, start: usize) -> bool {
+        self.previous(first).filter(|&b| b >= start).is_some_and(|b| PREPOSITIONS.contains(&self.word(b)))
     }
 
     /// Whether token `i` lies between the marks of a quoted stretch.

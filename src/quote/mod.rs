@@ -118,7 +118,8 @@ const NAME_JOINERS: &[&str] =
     &["of", "the", "de", "del", "la", "y", "and", "or", "for", "with", "to", "on", "in", "at", "by", "a", "an"];
 
 /// Whether the words inside the marks are a name or a title rather than an utterance: at most
-/// six words, the first capitalised, the others capitalised or [`NAME_JOINERS`], no "I".
+/// six words, the first capitalised, the others capitalised or [`NAME_JOINERS`], no "I"; or a
+/// title in title case.
 ///
 /// Punctuation inside the marks ("Okay," "Really?") makes even capitalised words an utterance,
 /// except the comma or full stop that American style puts inside the closing mark after a name:
@@ -138,7 +139,12 @@ fn is_name_like(
         && capitalised(words[0])
         && words.iter().all(|&i| capitalised(i) || NAME_JOINERS.contains(&doc.word(i)))
         && !words.iter().any(|&i| doc.word(i) == "I");
-    if !names {
+    // A title in title case ("Not Fit To Serve As President Of The United States"): at least
+    // four words, nearly all capitalised, short function words capitalised too.
+    let title_case = words.len() >= 4
+        && words.iter().filter(|&&i| capitalised(i)).count() * 5 >= words.len() * 4
+        && words.iter().any(|&i| capitalised(i) && doc.word(i).len() <= 3);
+    if !names && !title_case {
         return false;
     }
     let mut punctuation = inner.filter(|&i| matches!(doc.word(i), "." | "!" | "?" | ","));
@@ -177,15 +183,7 @@ fn is_quote(doc: &Document<'_>, names: &Names, q: &Quoted, found: Option<&Attrib
     if names.mentions.get(at).is_some_and(|m| m.span.contains(q.span)) {
         return false;
     }
-    let capitalised =
-        |i: usize| matches!(doc.tokens[i].kind, TokenKind::Word(Case::Capitalized | Case::Upper) | TokenKind::Number);
     if is_name_like(doc, &words, inner.clone(), q.open, found) {
-        return false;
-    }
-    // A title in title case ("Not Fit To Serve As President Of The United States"): at least
-    // four words, nearly all capitalised, function words included.
-    let title_case = words.len() >= 4 && words.iter().filter(|&&i| capitalised(i)).count() * 5 >= words.len() * 4;
-    if title_case && words.iter().filter(|&&i| capitalised(i) && doc.word(i).len() <= 3).count() >= 1 {
         return false;
     }
     let before = doc.previous_solid(q.open).filter(|&i| doc.tokens[i].kind != TokenKind::LineBreak);

@@ -15,6 +15,7 @@ impl Attributor<'_, '_> {
     pub fn resolve(&self, mention: &SpeakerMention, recent: &[(usize, usize)]) -> Option<usize> {
         let (label, sex) = match mention.kind {
             MentionKind::Entity(cluster) => return Some(cluster),
+            MentionKind::Unlisted => return None,
             MentionKind::Pronoun { sex, plural, org } => {
                 if org || plural {
                     (Label::Org, Sex::Unknown)

@@ -27,6 +27,9 @@ pub(crate) enum MentionKind {
     Pronoun { sex: Sex, plural: bool, org: bool },
     /// A description headed by a descriptor noun.
     Description { label: Label, sex: Sex, plural: bool },
+    /// A noun phrase no list knows, standing alone between a quote and its reporting verb
+    /// ("…,” the moderator said): the speaker's own words for them, never resolved.
+    Unlisted,
 }
 
 /// A speaker mention: its tokens and what it is.
@@ -190,7 +193,8 @@ impl<'a, 'd> Speakers<'a, 'd> {
         }
         // Before the name: capitalised words and titles ("former Wisconsin Gov."), and up to
         // three lowercase modifiers ("retired neurosurgeon", "nutritional-supplement
-        // executive"); a function word or punctuation means a clause, not a name, follows.
+        // executive", "secretary of state", where a noun after "of" may look like a verb); a
+        // function word or punctuation means a clause, not a name, follows.
         let mut i = first;
         let mut lowercase = 0;
         for _ in 0..8 {
@@ -204,17 +208,21 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 let word = self.word(i);
                 let titles_joined =
                     word == "and" && self.doc.next_solid(i).is_some_and(|n| self.doc.tokens[n].is_capitalized());
-                let modifier = if token.is_capitalized() || matches!(word, "." | "-" | "the") || titles_joined {
-                    true
-                } else if self.lower(i)
-                    && !FUNCTION_WORDS.contains(&word)
-                    && self.lexicon.cues.match_at(self.doc, i).is_none()
-                {
-                    lowercase += 1;
-                    lowercase <= 3
-                } else {
-                    self.lexicon.titles.match_at(self.doc, i).is_some()
-                };
+                // "of" inside a title: "former secretary of state Hillary Clinton".
+                let title_of = word == "of" && i != first;
+                let modifier =
+                    if token.is_capitalized() || matches!(word, "." | "-" | "the") || titles_joined || title_of {
+                        true
+                    } else if self.lower(i)
+                        && !FUNCTION_WORDS.contains(&word)
+                        && (self.lexicon.cues.match_at(self.doc, i).is_none()
+                            || self.doc.previous_solid(i).is_some_and(|p| self.word(p) == "of"))
+                    {
+                        lowercase += 1;
+                        lowercase <= 3
+                    } else {
+                        self.lexicon.titles.match_at(self.doc, i).is_some()
+                    };
                 if !modifier {
                     return None;
                 }
@@ -222,6 +230,62 @@ impl<'a, 'd> Speakers<'a, 'd> {
             i = self.doc.next_solid(i)?;
         }
         None
+    }
+
+    /// Whether token `i` is a closed-class word ("that", "he", "would", "in"…).
+    pub fn is_function_word(&self, i: usize) -> bool {
+        FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(self.word(i)))
+    }
+
+    /// The tokens `first..end` as an unlisted speaker, when they are nothing but a short noun
+    /// phrase: at most eight words, opening with a determiner or a capitalised word, with no
+    /// function word but determiners, "of" and "and", no punctuation but an abbreviation's full
+    /// stop, a hyphen or a possessive ("the moderator", "the Texan", "the conservative-leaning
+    /// newspaper", "the Florida senator and Republican presidential candidate", "Clark County
+    /// Sheriff Joe Lombardo"; not "it reminded her", "in a statement").
+    pub fn unlisted(&self, first: usize, end: usize) -> Option<SpeakerMention> {
+        let solid = || (first..end).filter(|&i| !self.doc.tokens[i].is_blank());
+        let opening = solid().next()?;
+        let last = solid().next_back()?;
+        let words = solid().filter(|&i| self.doc.tokens[i].is_word()).count();
+        let determiner = |i: usize| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(i)));
+        let fits = solid().all(|i| match self.doc.tokens[i].kind {
+            TokenKind::Word(Case::Lower) => {
+                determiner(i)
+                    || matches!(self.word(i), "of" | "and") && i != opening
+                    || !FUNCTION_WORDS.contains(&self.word(i)) && self.lexicon.cues.match_at(self.doc, i).is_none()
+            }
+            TokenKind::Word(_) | TokenKind::Clitic | TokenKind::Number => true,
+            TokenKind::Dash => self.word(i) == "-" && i != opening,
+            _ => self.word(i) == "." && i != opening,
+        });
+        let opens = determiner(opening) || self.doc.tokens[opening].is_capitalized();
+        let head = self.doc.tokens[last].is_word() && !determiner(last) && !matches!(self.word(last), "of" | "and");
+        (fits && opens && head && words <= 8).then_some(SpeakerMention {
+            first: opening,
+            last,
+            kind: MentionKind::Unlisted,
+        })
+    }
+
+    /// The speaker after an inverted reporting verb ([`after_verb`](Self::after_verb)), else the
+    /// words up to the next comma or the sentence's end as an [unlisted](Self::unlisted) speaker
+    /// when they open with a determiner or hold two capitalised words: "said the moderator.",
+    /// "explained Teal Baker, the national director"; not "said Tuesday".
+    pub fn after_inverted_verb(&self, first: usize) -> Option<SpeakerMention> {
+        if let Some(found) = self.after_verb(first) {
+            return Some(found);
+        }
+        let sentence = self.doc.sentence_of[first];
+        let end = (first..self.doc.tokens.len().min(first + 16))
+            .find(|&i| self.word(i) == "," || self.doc.sentence_of[i] != sentence)
+            .unwrap_or(self.doc.sentences[sentence as usize].tokens.end);
+        // A sentence's own full stop is no part of the speaker.
+        let end = self.doc.previous_solid(end).filter(|&p| p >= first && self.word(p) == ".").unwrap_or(end);
+        let found = self.unlisted(first, end)?;
+        let capitalised = (found.first..=found.last).filter(|&i| self.doc.tokens[i].is_capitalized()).count();
+        let determined = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(found.first)));
+        (determined || capitalised >= 2).then_some(found)
     }
 
     fn plain_starting_at(&self, first: usize) -> Option<SpeakerMention> {
