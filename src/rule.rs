@@ -165,6 +165,9 @@ pub enum Rule {
     BeforeSpeakerCue,
     /// `colon`: a speaker (and cue) before a colon ("Caddell continued: “…”").
     Colon,
+    /// `signature`: a dash and a name after the quote close its paragraph ("“…” ― Pamela
+    /// Padilla").
+    Signature,
     /// `interrupted`: a quote right after an attributed one in the same sentence ("“…,” he said,
     /// “…”").
     Interrupted,
@@ -241,6 +244,7 @@ impl Rule {
         Rule::AccordingTo,
         Rule::BeforeSpeakerCue,
         Rule::Colon,
+        Rule::Signature,
         Rule::Interrupted,
         Rule::Continued,
         Rule::PreviousSentence,
@@ -266,6 +270,7 @@ impl Rule {
             | Rule::AccordingTo
             | Rule::BeforeSpeakerCue
             | Rule::Colon
+            | Rule::Signature
             | Rule::Interrupted
             | Rule::Continued
             | Rule::PreviousSentence
@@ -360,6 +365,7 @@ impl Rule {
             Rule::AccordingTo => ("according-to", "\"according to\" a speaker in the quote's sentence"),
             Rule::BeforeSpeakerCue => ("before-speaker-cue", "speaker, reporting verb, quote, in one sentence"),
             Rule::Colon => ("colon", "a speaker (and reporting verb) before a colon"),
+            Rule::Signature => ("signature", "a dash and a name after the quote close its paragraph"),
             Rule::Interrupted => ("interrupted", "a quote right after an attributed one in the same sentence"),
             Rule::Continued => {
                 ("continued", "a quote opening a sentence or paragraph after an attributed quote nearby")

@@ -349,6 +349,24 @@ fn rule_colon() {
 }
 
 #[test]
+fn rule_signature() {
+    check(
+        "Readers wrote to us.\n“He is ignorant of our culture and our lives.” ― Pamela Padilla\n“Maybe we can build a wall around him.” — Steve Quinlan.",
+        &[
+            ("He is ignorant of our culture and our lives.", "Pamela Padilla", "Pamela Padilla", "signature"),
+            ("Maybe we can build a wall around him.", "Steve Quinlan", "Steve Quinlan", "signature"),
+        ],
+    );
+    // Negative: a dash that goes on with the sentence signs nothing.
+    for text in [
+        "“We will stay until the very end of it all.” — and then they left.",
+        "“We will stay until the very end of it all.” - Mark Twain said it first.",
+    ] {
+        assert_eq!(quotes(text)[0].rule, "long-quote", "text {text:?}");
+    }
+}
+
+#[test]
 fn rule_interrupted() {
     check(
         "“We are not afraid,” said Elena Vidal, “and we will not go away.”",

@@ -122,6 +122,42 @@ impl Attributor<'_, '_> {
         Some(Attribution { mention, cue: Some((j, cue_last)), rule: Rule::AfterSpeakerCue })
     }
 
+    /// `signature`: the quote is signed, as reader testimonials and epigraphs are: a dash and a
+    /// name after the closing mark end the paragraph ("“…” ― Pamela Padilla", "“…” — Mark
+    /// Twain."). The name is a person or organization mention, or capitalised words alone.
+    pub(super) fn signature(&self, q: &Quoted) -> Option<Attribution> {
+        let close = q.close?;
+        let dash = self.next(close)?;
+        if !matches!(self.word(dash), "―" | "—" | "–" | "-") {
+            return None;
+        }
+        let first = self.next(dash)?;
+        let paragraph = &self.doc().paragraphs[q.paragraph];
+        let mut end = paragraph.tokens.end;
+        while let Some(last) = self.doc().previous_solid(end).filter(|&l| l > first) {
+            if !self.doc().tokens[last].is_blank() && self.word(last) != "." {
+                break;
+            }
+            end = last;
+        }
+        // Only the name may follow: nothing after it in the paragraph.
+        let mention = match self.speakers.starting_at(first) {
+            Some(m) if self.doc().next_solid(m.last).is_none_or(|n| n >= end) => m,
+            Some(_) => return None,
+            None => {
+                let words = self.speakers.unlisted(first, end)?;
+                let capitalised = (words.first..=words.last)
+                    .filter(|&i| self.doc().tokens[i].is_word())
+                    .all(|i| self.doc().tokens[i].is_capitalized());
+                if !capitalised {
+                    return None;
+                }
+                words
+            }
+        };
+        Some(Attribution { mention, cue: None, rule: Rule::Signature })
+    }
+
     /// The attribution that closes the sentence of a quote's closing mark: a last clause after a
     /// comma that is only a speaker and a reporting verb, either way round, before the sentence
     /// ends ("…” because she would lead, he said." / "…” if she loses, said David Wasserman, an

@@ -220,6 +220,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             .or_else(|| self.according_to(q).and_then(on))
             .or_else(|| self.before_quote(q).and_then(on))
             .or_else(|| self.colon(q).and_then(on))
+            .or_else(|| self.signature(q).and_then(on))
             .or_else(|| self.interrupted(quotes, index, earlier).and_then(on))
             .or_else(|| self.continued(quotes, index, earlier).and_then(on))
             .or_else(|| self.previous_sentence(q).and_then(on))
