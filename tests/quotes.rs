@@ -338,6 +338,23 @@ fn rule_before_speaker_cue() {
         "Ana Díaz spoke first. She sent an email saying “we are done with this for now.”",
         &[("we are done with this for now.", "She", "Ana Díaz", "before-speaker-cue")],
     );
+    // A pronoun after the clause's subject that agrees with it stands for the subject, which
+    // the sentence names as the source; titles before the name are its role.
+    check(
+        "Secretary General Ban Ki-moon condemned what he called a “brazen breach of the resolutions.”",
+        &[("brazen breach of the resolutions.", "Ban Ki-moon", "Ban Ki-moon", "before-speaker-cue")],
+    );
+    check(
+        "Ana Díaz spoke first. Díaz says she admires what she calls a “war of some pretty unpleasant words.”",
+        &[("war of some pretty unpleasant words.", "Díaz", "Ana Díaz", "before-speaker-cue")],
+    );
+    // Negative: a subject that does not agree, or a relative clause, keeps the pronoun.
+    check(
+        "Ana Díaz spoke first. Pedro Alonso said she called it “a total disaster for the whole party.”",
+        &[("a total disaster for the whole party.", "she", "Ana Díaz", "before-speaker-cue")],
+    );
+    let found = quotes("Pedro Alonso backed the bill, which he called “a cartel for higher education.”");
+    assert_eq!(found[0].mention.as_deref(), Some("he"), "{found:?}");
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::marks::Quoted;
 use super::speaker::{MentionKind, SpeakerMention, Speakers};
 use crate::document::Document;
 use crate::label::Label;
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, Sex};
 use crate::rule::{Rule, RuleSet};
 use crate::token::{Case, TokenKind};
 use std::cell::Cell;
@@ -342,10 +342,49 @@ impl<'a, 'd> Attributor<'a, 'd> {
                         self.speakers.starting_at(opening).filter(|m| matches!(m.kind, MentionKind::Pronoun { .. }))
                     });
             }
-            let mention = mention?;
+            let mention = self.sentence_subject_for(mention?, clause_start);
             return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::BeforeSpeakerCue });
         }
         None
+    }
+
+    /// A pronoun speaker after the subject of its clause, and agreeing with it, stands for that
+    /// subject, which the sentence names as the source: "Ban Ki-moon condemned what he called a
+    /// “brazen breach”", "Clinton says she appreciated … what she calls “…”", "She said she
+    /// recalls …". A subject that does not agree leaves the pronoun ("Trump said she called it
+    /// “…”"), nor does a relative clause's pronoun.
+    fn sentence_subject_for(&self, mention: SpeakerMention, clause_start: usize) -> SpeakerMention {
+        let MentionKind::Pronoun { sex, plural, org } = mention.kind else { return mention };
+        // In a relative clause the pronoun is the source the annotators keep ("the bodies, which
+        // he called “a cartel”").
+        let relative = self.previous(mention.first).is_some_and(|p| matches!(self.word(p), "which" | "who" | "whom"));
+        if relative || matches!(self.word(mention.first), "I" | "we" | "We") {
+            return mention;
+        }
+        let Some(subject) = self.opening_subject(clause_start, mention.first) else { return mention };
+        if subject.last >= mention.first {
+            return mention;
+        }
+        let agrees = |label: Label, subject_sex: Sex, subject_plural: bool| {
+            let sexes = sex == Sex::Unknown || subject_sex == Sex::Unknown || sex == subject_sex;
+            if plural {
+                subject_plural || label == Label::Org
+            } else if org {
+                label == Label::Org && !subject_plural
+            } else {
+                label == Label::Person && !subject_plural && sexes
+            }
+        };
+        let same = match subject.kind {
+            MentionKind::Pronoun { .. } => self.word(subject.first).eq_ignore_ascii_case(self.word(mention.first)),
+            MentionKind::Entity(e) => {
+                let entity = &self.speakers.names.entities[e];
+                agrees(entity.label, entity.sex, false)
+            }
+            MentionKind::Description { label, sex, plural } => agrees(label, sex, plural),
+            MentionKind::Unlisted => false,
+        };
+        if same { subject } else { mention }
     }
 
     /// The first person of sentence `index` outside quotes and prepositional phrases. Found once

@@ -173,14 +173,24 @@ impl<'a, 'd> Speakers<'a, 'd> {
     pub fn starting_at(&self, first: usize) -> Option<SpeakerMention> {
         let found = self.plain_starting_at(first)?;
         // A description right before a name is the name's role: "activist Füsun Demirel", "his
-        // older sister Zaynab": the name is the speaker.
-        if let MentionKind::Description { .. } = found.kind
-            && let Some(next) = self.doc.next_solid(found.last)
-            && let Some(m) = self.names.mention_at_token(next)
-            && m.first == next
-            && m.label == Label::Person
-        {
-            return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) });
+        // older sister Zaynab", "Secretary General Ban Ki-moon": the name is the speaker.
+        if let MentionKind::Description { .. } = found.kind {
+            let mut next = self.doc.next_solid(found.last);
+            for _ in 0..3 {
+                match next {
+                    Some(n) if self.names.mention_at_token(n).is_none() && self.doc.tokens[n].is_capitalized() => {
+                        next = self.doc.next_solid(n);
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(next) = next
+                && let Some(m) = self.names.mention_at_token(next)
+                && m.first == next
+                && m.label == Label::Person
+            {
+                return Some(SpeakerMention { first: m.first, last: m.last, kind: MentionKind::Entity(m.entity) });
+            }
         }
         Some(found)
     }
@@ -315,7 +325,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
             // A preposition or another function word opens no description: "in a phone
             // interview", "while state officials" ("a number of senators" has one inside).
             let opens = i == first;
-            if !self.doc.tokens[i].is_word() || opens && self.lower(i) && FUNCTION_WORDS.contains(&self.word(i)) {
+            if !self.doc.tokens[i].is_word() || opens && !determined && self.is_function_word(i) {
                 return None;
             }
             if let Some((label, sex, plural)) = self.descriptor(i) {
