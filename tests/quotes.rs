@@ -355,6 +355,15 @@ fn rule_before_speaker_cue() {
     );
     let found = quotes("Pedro Alonso backed the bill, which he called “a cartel for higher education.”");
     assert_eq!(found[0].mention.as_deref(), Some("he"), "{found:?}");
+    // The subject before a prepositional phrase speaks; a bare noun there is an object.
+    check(
+        "Ivan Lewis spoke on Monday, and his responses in the interview described it as “very serious allegations against the services.”",
+        &[("very serious allegations against the services.", "his responses", "Ivan Lewis", "before-speaker-cue")],
+    );
+    let found = quotes(
+        "Pedro Alonso would not comment on an order signed by the governor “to protect privacy and equality for all workers.”",
+    );
+    assert_eq!(found[0].mention.as_deref(), Some("Pedro Alonso"), "{found:?}");
 }
 
 #[test]

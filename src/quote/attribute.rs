@@ -421,14 +421,26 @@ impl<'a, 'd> Attributor<'a, 'd> {
             return None;
         }
         // The object of a preposition is no subject of a finite verb: in "his responses in the
-        // interview described", the verb's subject opens the clause (but "footage of Trump
-        // saying" is Trump's words).
+        // interview described", the subject is the mention before the prepositional phrase (but
+        // "footage of Trump saying" is Trump's words).
         let participle = self.word(cue).ends_with("ing");
-        if let Some(mention) = self.speakers.ending_at(p)
-            && mention.first >= start
-            && (participle || !self.after_preposition(mention.first, start))
-        {
-            return Some(mention);
+        let mut end = p;
+        for step in 0..2 {
+            let Some(mention) = self.speakers.ending_at(end).filter(|m| m.first >= start) else { break };
+            // Before the phrase, a bare noun is the verb's object ("would not comment on an order
+            // signed by…"), not a subject.
+            let bare = matches!(mention.kind, MentionKind::Description { .. } | MentionKind::Unlisted)
+                && !self.speakers.is_determiner(mention.first);
+            if step > 0 && bare {
+                break;
+            }
+            if participle || !self.after_preposition(mention.first, start) {
+                return Some(mention);
+            }
+            let Some(before) = self.previous(mention.first).and_then(|preposition| self.previous(preposition)) else {
+                break;
+            };
+            end = before;
         }
         if self.word(p) == "," || p > start { self.clause_subject(start, p + 1) } else { None }
     }

@@ -242,6 +242,11 @@ impl<'a, 'd> Speakers<'a, 'd> {
         None
     }
 
+    /// Whether token `i` is a determiner or possessive that opens a description.
+    pub fn is_determiner(&self, i: usize) -> bool {
+        DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(i)))
+    }
+
     /// Whether token `i` is a closed-class word ("that", "he", "would", "in"…).
     pub fn is_function_word(&self, i: usize) -> bool {
         FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(self.word(i)))
