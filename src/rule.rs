@@ -33,6 +33,9 @@ pub enum Rule {
     UserGazetteer,
 
     // ----- names: before chunking -----
+    /// `capital-lines`: the names in a line written in capitals (a headline, a dateline) are read
+    /// as in a mixed-case line ("LONDON 1996-08-30").
+    CapitalLines,
     /// `surname-first`: a name written surname first, as reading lists write it ("Twain, Mark.").
     SurnameFirst,
 
@@ -195,6 +198,7 @@ impl Rule {
     pub const ALL: &'static [Rule] = &[
         Rule::Gazetteer,
         Rule::UserGazetteer,
+        Rule::CapitalLines,
         Rule::SurnameFirst,
         Rule::OrgTypeWord,
         Rule::SpeciesName,
@@ -284,6 +288,9 @@ impl Rule {
         match self {
             Rule::Gazetteer => ("gazetteer", "a name of the embedded lists"),
             Rule::UserGazetteer => ("user-gazetteer", "a name of a list the user gave"),
+            Rule::CapitalLines => {
+                ("capital-lines", "the names in a line written in capitals are read as in a mixed-case line")
+            }
             Rule::SurnameFirst => ("surname-first", "a name written surname first, as reading lists write it"),
             Rule::OrgTypeWord => {
                 ("org-type-word", "names right after a lowercase organization type word are organizations")

@@ -20,6 +20,7 @@ use super::boundaries::{
     AWARD_OR_LAW, DEMONYM_GROUP, DEMONYM_PHRASE, LEADING_ARTICLE, NAME_BEFORE_TITLE, SENTENCE_OPENER, SPECIES_NAME,
     TITLE, VEHICLE_NAME,
 };
+use super::capitals::CAPITAL_LINES;
 use super::chunk::Chunk;
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
 use super::decision::{ChunkRule, Decision, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
@@ -87,7 +88,7 @@ pub(crate) const EXTENSIONS: &[&ExtensionRule] =
 /// (`quoted-org`), and in clustering (the short forms).
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const PASS_RULES: &[&PassRule] =
-    &[&SURNAME_FIRST, &QUOTED_ORG, &SHORT_FORM, &LONE_KNOWN_NAME, &EARLY_SHORT_FORM];
+    &[&CAPITAL_LINES, &SURNAME_FIRST, &QUOTED_ORG, &SHORT_FORM, &LONE_KNOWN_NAME, &EARLY_SHORT_FORM];
 
 /// Runs the name rules over the whole document; candidates come out in text order, disjoint.
 pub(crate) fn scan(reader: &Reader<'_, '_>) -> Vec<Candidate> {
