@@ -51,6 +51,9 @@ pub enum Rule {
     /// `called-nickname`: a name after a naming verb and a pronoun is a nickname ("they called
     /// him The Birdman").
     CalledNickname,
+    /// `prison-list`: names coordinated before a plural prison word are each a prison ("the
+    /// Northfield and Eastbrook detention centres").
+    PrisonList,
 
     // ----- names: what opens a chunk -----
     /// `sentence-opener`: an ordinary English word opening a sentence is no name ("Recently").
@@ -97,6 +100,12 @@ pub enum Rule {
     /// `speaking-place-name`: a one-word place that is also a person's name, next to a reporting
     /// verb, is a person ("Jordan said").
     SpeakingPlaceName,
+    /// `prison-town`: a town that a known prison is named after is the prison where the sentence
+    /// speaks of detention ("inmates at Tadmor").
+    PrisonTown,
+    /// `club-by-place`: in a story about sport, a town that is no country names its club
+    /// ("Barcelona beat Porto 2-1").
+    ClubByPlace,
     /// `ambiguous-place`: a one-word listed place that opens a sentence as an ordinary word, or
     /// names a person, is no place ("Reading is fun").
     AmbiguousPlace,
@@ -134,6 +143,9 @@ pub enum Rule {
     /// `prison-word`: a lowercase prison word after a name makes a prison, the word included
     /// ("Mar Verde prison").
     PrisonWord,
+    /// `numbered-prison`: a numbered colony, camp or prison is a prison, its number included
+    /// ("Penal Colony No. 6", "IK-6").
+    NumberedPrison,
     /// `quoted-org-part`: a quoted name after an organization is part of it ("Civic Resistance
     /// Front 'Orlando Zapata Tamayo'").
     QuotedOrgPart,
@@ -204,6 +216,7 @@ impl Rule {
         Rule::SpeciesName,
         Rule::VehicleName,
         Rule::CalledNickname,
+        Rule::PrisonList,
         Rule::SentenceOpener,
         Rule::LeadingArticle,
         Rule::CompassRegion,
@@ -220,6 +233,8 @@ impl Rule {
         Rule::HeadWord,
         Rule::OrgOfPlace,
         Rule::SpeakingPlaceName,
+        Rule::PrisonTown,
+        Rule::ClubByPlace,
         Rule::AmbiguousPlace,
         Rule::FoundedOrg,
         Rule::TitledPerson,
@@ -233,6 +248,7 @@ impl Rule {
         Rule::PersonAtEnd,
         Rule::SplitAtJoiners,
         Rule::PrisonWord,
+        Rule::NumberedPrison,
         Rule::QuotedOrgPart,
         Rule::QuotedNickname,
         Rule::BracketedAcronym,
@@ -297,6 +313,7 @@ impl Rule {
             }
             Rule::SpeciesName => ("species-name", "a genus before the species word of a binomial is no name"),
             Rule::VehicleName => ("vehicle-name", "names before a vehicle or instrument word are no names"),
+            Rule::PrisonList => ("prison-list", "names coordinated before a plural prison word are each a prison"),
             Rule::CalledNickname => ("called-nickname", "a name after a naming verb and a pronoun is a nickname"),
             Rule::SentenceOpener => ("sentence-opener", "an ordinary English word opening a sentence is no name"),
             Rule::LeadingArticle => ("leading-article", "a capitalised article is outside a name"),
@@ -319,10 +336,15 @@ impl Rule {
             }
             Rule::HeadWord => ("head-word", "the rightmost head word labels the whole name"),
             Rule::OrgOfPlace => ("org-of-place", "a known organization followed by \"of\" names a branch of it"),
+            Rule::PrisonTown => (
+                "prison-town",
+                "a town that a known prison is named after is the prison where the sentence speaks of detention",
+            ),
             Rule::SpeakingPlaceName => (
                 "speaking-place-name",
                 "a one-word place that is also a person's name, next to a reporting verb, is a person",
             ),
+            Rule::ClubByPlace => ("club-by-place", "in a story about sport, a town that is no country names its club"),
             Rule::AmbiguousPlace => (
                 "ambiguous-place",
                 "a one-word listed place that opens a sentence as an ordinary word, or names a person, is no place",
@@ -345,6 +367,9 @@ impl Rule {
             }
             Rule::SplitAtJoiners => {
                 ("split-at-joiners", "a chunk with joiners that is no name as a whole is read piece by piece")
+            }
+            Rule::NumberedPrison => {
+                ("numbered-prison", "a numbered colony, camp or prison is a prison, its number included")
             }
             Rule::PrisonWord => {
                 ("prison-word", "a lowercase prison word after a name makes a prison, the word included")

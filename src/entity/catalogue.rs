@@ -22,6 +22,7 @@ use super::boundaries::{
 };
 use super::capitals::CAPITAL_LINES;
 use super::chunk::Chunk;
+use super::clubs::CLUB_BY_PLACE;
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
 use super::decision::{ChunkRule, Decision, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::evidence::{GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, TITLED_PERSON, UNKNOWN_WORDS};
@@ -35,7 +36,7 @@ use super::people::{
     SPEAKING_NAME, SURNAME_FIRST, inverted_names,
 };
 use super::places::{AMBIGUOUS_PLACE, COMPASS_REGION, SPEAKING_PLACE_NAME, TOWN_COMMA_PLACE, TOWN_OF};
-use super::prisons::PRISON_WORD;
+use super::prisons::{NUMBERED_PRISON, PRISON_LIST, PRISON_TOWN, PRISON_WORD};
 use super::reader::{Candidate, Found, Reader, is_pronoun};
 use super::units::{ARTICLES, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
 use crate::label::Label;
@@ -45,7 +46,7 @@ use crate::token::TokenKind;
 /// The chunk rules, stage by stage, in the order they are tried.
 pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
     // The words around the chunk.
-    &[&ORG_TYPE_WORD, &SPECIES_NAME, &VEHICLE_NAME, &CALLED_NICKNAME],
+    &[&ORG_TYPE_WORD, &SPECIES_NAME, &VEHICLE_NAME, &CALLED_NICKNAME, &PRISON_LIST],
     // What opens it (peeled off while one applies).
     &[&SENTENCE_OPENER, &LEADING_ARTICLE],
     // Places the words around it name.
@@ -63,6 +64,8 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
         &HEAD_WORD,
         &ORG_OF_PLACE,
         &SPEAKING_PLACE_NAME,
+        &PRISON_TOWN,
+        &CLUB_BY_PLACE,
         &AMBIGUOUS_PLACE,
         &LISTED_NAME,
         &FOUNDED_ORG,
@@ -82,7 +85,7 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
 /// The extensions, in the order they are tried on the name a chunk ends with; the first that
 /// applies is taken.
 pub(crate) const EXTENSIONS: &[&ExtensionRule] =
-    &[&PRISON_WORD, &QUOTED_ORG_PART, &QUOTED_NICKNAME, &BRACKETED_ACRONYM];
+    &[&PRISON_WORD, &NUMBERED_PRISON, &QUOTED_ORG_PART, &QUOTED_NICKNAME, &BRACKETED_ACRONYM];
 
 /// The rules that run outside the chunk reading: before it (`surname-first`), after it
 /// (`quoted-org`), and in clustering (the short forms).

@@ -157,7 +157,7 @@ impl Reader<'_, '_> {
             pieces.push(Piece { parts: piece_start..parts.len(), reading: Reading::Chunk });
             return Some(pieces);
         }
-        if label != Label::Place {
+        if !matches!(label, Label::Place | Label::Prison) {
             return None;
         }
         let place_after = (last_head + 1..parts.len()).find(|&index| {

@@ -15,6 +15,7 @@ mod boundaries;
 mod capitals;
 mod catalogue;
 mod chunk;
+mod clubs;
 mod cluster;
 mod decision;
 mod evidence;
@@ -57,7 +58,7 @@ pub(crate) fn recognize(
 
 /// The names of a document, as its text is written.
 fn names_of(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon, disabled: RuleSet) -> Names {
-    let reader = Reader::new(doc, hits, lexicon, disabled);
+    let reader = Reader::new(doc, hits, gazetteer, lexicon, disabled);
     let mut candidates = catalogue::scan(&reader);
     candidates.sort_by_key(|c| c.span.start);
     let quoted = if reader.enabled(organizations::QUOTED_ORG.rule) {

@@ -1,0 +1,173 @@
+//! Rules that decide clubs and companies known by the words around them: a club named by its
+//! town ("Barcelona beat Porto 2-1", "the Dundee side") is an organization, as SPEC.md says,
+//! while a national team keeps the place's label ("England won the toss").
+
+use super::chunk::Chunk;
+use super::decision::{ChunkRule, Decision, Example, Reads};
+use super::reader::{Found, Reader};
+use crate::label::Label;
+use crate::rule::Rule;
+use crate::token::{Case, TokenKind};
+
+/// `club-by-place`: in a story about sport, a listed town or region that is no country names the
+/// club of that place ("Quorvale beat Lyon 2-1"), unless a preposition of place comes before it
+/// ("in Lyon", "at Lyon", "from Lyon") or it is a dateline ("LYON 2024-03-02"). National teams
+/// are named by countries, and keep the label PLACE.
+pub(crate) const CLUB_BY_PLACE: ChunkRule = ChunkRule {
+    rule: Rule::ClubByPlace,
+    reads: Reads::Listed,
+    decide: club_by_place,
+    examples: &[
+        Example::Finds(
+            "[Lyon] beat Quorvale 2-1 in the league on Sunday. The striker scored twice before halftime.",
+            Label::Org,
+        ),
+        Example::Finds("The Quorvale striker scored twice as his side beat [Lyon] 3-0 in the league.", Label::Org),
+        Example::Ignores("The striker scored twice in Lyon as his side won 3-0 in the league."),
+        Example::Ignores("France beat Spain 2-1 in the league. The striker scored twice before halftime."),
+        Example::Ignores("Lyon said on Sunday it would spend more on schools."),
+    ],
+};
+
+fn club_by_place(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
+    let unit = c.lone()?;
+    let hit = unit.hit?;
+    if r.hit_label(hit) != Label::Place || PLACE_WORDS.contains(&c.before) {
+        return None;
+    }
+    let name = r.unit_text(unit);
+    if r.lexicon.is_country(name) || TEAM_REGIONS.contains(&name) || r.is_dateline(unit.first, unit.last) {
+        return None;
+    }
+    r.sports_story().then(|| Decision::Name(Found::name(unit.first, unit.last, Label::Org)))
+}
+
+/// Prepositions that make the place a place, in sport too ("the final in Lyon", "at Lyon").
+const PLACE_WORDS: &[&str] =
+    &["in", "at", "from", "of", "on", "near", "outside", "around", "across", "into", "to", "via", "through"];
+
+/// Nations and continents that field teams of their own but are no country of the lists: their
+/// teams keep the label PLACE, like a country's.
+const TEAM_REGIONS: &[&str] = &[
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Great Britain",
+    "Europe",
+    "Africa",
+    "Asia",
+    "Oceania",
+    "America",
+    "South America",
+    "North America",
+    "Latin America",
+    "Caribbean",
+    "West Indies",
+];
+
+/// Words that only stories about sport use often: games, their scores, their players.
+const SPORT_WORDS: &[&str] = &[
+    "athletics",
+    "baseball",
+    "basketball",
+    "batsman",
+    "beat",
+    "bowler",
+    "championship",
+    "coach",
+    "cricket",
+    "cup",
+    "defeated",
+    "defender",
+    "drew",
+    "football",
+    "goalkeeper",
+    "goals",
+    "golf",
+    "half-time",
+    "halftime",
+    "hockey",
+    "homer",
+    "homered",
+    "inning",
+    "innings",
+    "league",
+    "match",
+    "midfielder",
+    "pitcher",
+    "quarter-final",
+    "quarterfinal",
+    "relegation",
+    "rugby",
+    "scored",
+    "seeded",
+    "semi-final",
+    "semifinal",
+    "soccer",
+    "standings",
+    "striker",
+    "tennis",
+    "tournament",
+    "unbeaten",
+    "wicket",
+    "wickets",
+];
+
+/// How much evidence of sport makes a story about sport: a score or a sport word each count one.
+const SPORT_EVIDENCE: usize = 4;
+
+impl Reader<'_, '_> {
+    /// Whether the document reports sport: four or more scores ("2-1") and words that only sport
+    /// uses often ("innings", "striker", "league"), found once per document.
+    pub fn sports_story(&self) -> bool {
+        *self.sports.get_or_init(|| {
+            let tokens = &self.doc.tokens;
+            let mut evidence = 0;
+            for (i, token) in tokens.iter().enumerate() {
+                let found = match token.kind {
+                    TokenKind::Word(Case::Lower) => SPORT_WORDS.binary_search(&self.word(i)).is_ok(),
+                    TokenKind::Dash => self.is_score(i),
+                    _ => false,
+                };
+                evidence += usize::from(found);
+                if evidence >= SPORT_EVIDENCE {
+                    return true;
+                }
+            }
+            false
+        })
+    }
+
+    /// Whether the dash at token `i` is in a score: numbers of up to three digits on both sides,
+    /// no space, and no date ("2-1", "108-3"; not "1996-08-30", "2-3-4").
+    fn is_score(&self, i: usize) -> bool {
+        let short_number = |j: usize| self.is_kind(j, TokenKind::Number) && self.doc.tokens[j].span().len() <= 3;
+        i > 0
+            && short_number(i - 1)
+            && short_number(i + 1)
+            && !(i >= 2 && self.is_kind(i - 2, TokenKind::Dash))
+            && !self.is_kind(i + 2, TokenKind::Dash)
+    }
+
+    /// Whether tokens `first..=last` are a dateline's place: they open their paragraph, and a
+    /// year or a date ("1996-08-30") or a bracket ("(Reuters)") follows.
+    pub fn is_dateline(&self, first: usize, last: usize) -> bool {
+        let opens = self.doc.previous_solid(first).is_none_or(|p| self.is_kind(p, TokenKind::LineBreak));
+        opens
+            && self.doc.next_solid(last).is_some_and(|n| {
+                let token = self.doc.tokens[n];
+                (token.kind == TokenKind::Number && token.span().len() >= 4) || self.word(n) == "("
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SPORT_WORDS;
+
+    #[test]
+    fn the_sport_words_are_sorted_for_binary_search() {
+        assert!(SPORT_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}
