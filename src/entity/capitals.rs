@@ -92,7 +92,7 @@ fn same_tokens(a: &Document<'_>, b: &Document<'_>) -> bool {
 
 /// The all-capitals words of the document's capital stretches: whole lines with no lower-case
 /// word (a headline, "LONDON 1996-08-30"), and the capitals that open a paragraph before a
-/// bracket or a dash (a dateline, "MOSCOW (Reuters) -"). Words with a period or a digit
+/// bracket or a spaced dash (a dateline, "MOSCOW (Reuters) -"). Words with a period or a digit
 /// ("U.S", "G7") are left as they are.
 fn capital_words(doc: &Document<'_>) -> Vec<usize> {
     let mut out = Vec::new();
@@ -111,12 +111,15 @@ fn capital_words(doc: &Document<'_>) -> Vec<usize> {
     out
 }
 
-/// Whether a line is written in capitals: no lower-case word, and more all-capitals words than
-/// capitalised ones ("WASHINGTON (Reuters)" is not a line of capitals; its dateline is).
+/// Whether a line is written in capitals: no lower-case word, more all-capitals words than
+/// capitalised ones ("WASHINGTON (Reuters)" is not a line of capitals; its dateline is), and
+/// two of them or one and a number ("LONDON 1996-08-30"): a lone acronym ("NASA") is no line of
+/// capitals.
 fn is_capital_line(doc: &Document<'_>, tokens: Range<usize>) -> bool {
-    let (mut upper, mut capitalized) = (0, 0);
+    let (mut upper, mut capitalized, mut number) = (0, 0, false);
     for token in &doc.tokens[tokens] {
         match token.kind {
+            TokenKind::Number => number = true,
             TokenKind::Word(Case::Upper) => upper += 1,
             // "A" is a capitalised word of one letter, and a capital line's word.
             TokenKind::Word(Case::Capitalized) if token.span().len() > 1 => capitalized += 1,
@@ -124,11 +127,11 @@ fn is_capital_line(doc: &Document<'_>, tokens: Range<usize>) -> bool {
             _ => {}
         }
     }
-    upper >= 1 && upper > capitalized
+    (upper >= 2 || upper == 1 && number) && upper > capitalized
 }
 
-/// The all-capitals words that open a paragraph, when a bracket or a dash follows them: a
-/// dateline ("MOSCOW (Reuters) -", "NEW YORK —").
+/// The all-capitals words that open a paragraph, when a space and a bracket or a dash follow
+/// them: a dateline ("MOSCOW (Reuters) -", "NEW YORK —"; not "ABS-CBN Corporation").
 fn dateline(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
     let start = tokens.start;
     let mut end = start;
@@ -137,9 +140,11 @@ fn dateline(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
             TokenKind::Word(Case::Upper) => end = i + 1,
             TokenKind::Space => {}
             TokenKind::Dash => break,
-            TokenKind::Punct if matches!(doc.word(i), "(" | ",") => break,
+            TokenKind::Punct if doc.word(i) == "(" => break,
             _ => return None,
         }
     }
-    (end > start).then_some(start..end)
+    // The bracket or dash stands after a space, not joined to the word.
+    let spaced = end > start && doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Space);
+    spaced.then_some(start..end)
 }
