@@ -106,6 +106,9 @@ pub enum Rule {
     /// `club-by-place`: in a story about sport, a town that is no country names its club
     /// ("Barcelona beat Porto 2-1").
     ClubByPlace,
+    /// `company-context`: a name before the words of a company's shares or management is a
+    /// company ("Bre-X shares").
+    CompanyContext,
     /// `ambiguous-place`: a one-word listed place that opens a sentence as an ordinary word, or
     /// names a person, is no place ("Reading is fun").
     AmbiguousPlace,
@@ -235,6 +238,7 @@ impl Rule {
         Rule::SpeakingPlaceName,
         Rule::PrisonTown,
         Rule::ClubByPlace,
+        Rule::CompanyContext,
         Rule::AmbiguousPlace,
         Rule::FoundedOrg,
         Rule::TitledPerson,
@@ -344,6 +348,9 @@ impl Rule {
                 "speaking-place-name",
                 "a one-word place that is also a person's name, next to a reporting verb, is a person",
             ),
+            Rule::CompanyContext => {
+                ("company-context", "a name before the words of a company's shares or management is a company")
+            }
             Rule::ClubByPlace => ("club-by-place", "in a story about sport, a town that is no country names its club"),
             Rule::AmbiguousPlace => (
                 "ambiguous-place",

@@ -1,10 +1,13 @@
 //! Rules that decide clubs and companies known by the words around them: a club named by its
 //! town ("Barcelona beat Porto 2-1", "the Dundee side") is an organization, as SPEC.md says,
-//! while a national team keeps the place's label ("England won the toss").
+//! while a national team keeps the place's label ("England won the toss"); a name whose shares,
+//! profit or chief executive the sentence speaks of is a company ("Bre-X shares", "Santa Fe's
+//! chief executive").
 
 use super::chunk::Chunk;
 use super::decision::{ChunkRule, Decision, Example, Reads};
 use super::reader::{Found, Reader};
+use super::units::Unit;
 use crate::label::Label;
 use crate::rule::Rule;
 use crate::token::{Case, TokenKind};
@@ -40,6 +43,57 @@ fn club_by_place(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
         return None;
     }
     r.sports_story().then(|| Decision::Name(Found::name(unit.first, unit.last, Label::Org)))
+}
+
+/// `company-context`: a name right before the words of a company's shares or management is a
+/// company: "Quorvex shares fell", "Quorvex's chief executive", "Lyon's net profit" (a town
+/// too); not a person's name ("Warren Quillby's shares": a given name first) nor a country.
+pub(crate) const COMPANY_CONTEXT: ChunkRule = ChunkRule {
+    rule: Rule::CompanyContext,
+    reads: Reads::Any,
+    decide: company_context,
+    examples: &[
+        Example::Finds("[Quorvex] shares fell 5 percent on Monday.", Label::Org),
+        Example::Finds("The board of [Tellmark Vane]'s subsidiary met.", Label::Org),
+        Example::Ignores("Warren Quillby's shares rose."),
+        Example::Ignores("China's shares fell."),
+    ],
+};
+
+fn company_context(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
+    let last = c.last();
+    // The words after the name: "shares", or "'s" and then "shares", "chief executive"…
+    let next = r.doc.next_solid(last)?;
+    let after = if r.is_kind(next, TokenKind::Clitic) { r.doc.next_solid(next)? } else { next };
+    if !r.is_kind(after, TokenKind::Word(Case::Lower)) {
+        return None;
+    }
+    let word = r.word(after);
+    let company = if after == next {
+        matches!(word, "shares" | "stock" | "shareholders" | "stockholders")
+    } else {
+        matches!(
+            word,
+            "shares"
+                | "stock"
+                | "shareholders"
+                | "stockholders"
+                | "subsidiary"
+                | "subsidiaries"
+                | "profit"
+                | "profits"
+                | "earnings"
+                | "revenue"
+                | "revenues"
+                | "turnover"
+                | "board"
+        ) || (matches!(word, "net" | "pre-tax" | "operating") && r.word_is(after + 2, "profit"))
+            || (word == "chief" && r.word_is(after + 2, "executive"))
+    };
+    if !company || c.titled || r.names_a_person_or_country(c.units) {
+        return None;
+    }
+    Some(Decision::Name(Found::name(c.first(), last, Label::Org)))
 }
 
 /// Prepositions that make the place a place, in sport too ("the final in Lyon", "at Lyon").
@@ -148,6 +202,16 @@ impl Reader<'_, '_> {
             }
             false
         })
+    }
+
+    /// Whether units name a person (a listed one, or a given name first) or a country: names
+    /// that have shares and profits without being companies.
+    fn names_a_person_or_country(&self, units: &[Unit]) -> bool {
+        let first = units[0];
+        let listed_person = units.iter().any(|u| u.hit.is_some_and(|h| self.hit_label(h) == Label::Person));
+        let given_name = units.len() > 1 && self.lexicon.given_name(self.unit_text(first)).is_some();
+        let country = units.len() == 1 && self.lexicon.is_country(self.unit_text(first));
+        listed_person || given_name || country
     }
 
     /// Whether the dash at token `i` is in a score: numbers of up to three digits on both sides,
