@@ -106,6 +106,9 @@ pub enum Rule {
     /// `club-by-place`: in a story about sport, a town that is no country names its club
     /// ("Barcelona beat Porto 2-1").
     ClubByPlace,
+    /// `score-line`: in a story about sport, the two names of a result line are clubs ("Barcelona 3
+    /// Porto 1").
+    ScoreLine,
     /// `company-context`: a name before the words of a company's shares or management is a
     /// company ("Bre-X shares").
     CompanyContext,
@@ -238,6 +241,7 @@ impl Rule {
         Rule::SpeakingPlaceName,
         Rule::PrisonTown,
         Rule::ClubByPlace,
+        Rule::ScoreLine,
         Rule::CompanyContext,
         Rule::AmbiguousPlace,
         Rule::FoundedOrg,
@@ -351,6 +355,7 @@ impl Rule {
             Rule::CompanyContext => {
                 ("company-context", "a name before the words of a company's shares or management is a company")
             }
+            Rule::ScoreLine => ("score-line", "in a story about sport, the two names of a result line are clubs"),
             Rule::ClubByPlace => ("club-by-place", "in a story about sport, a town that is no country names its club"),
             Rule::AmbiguousPlace => (
                 "ambiguous-place",

@@ -22,7 +22,7 @@ use super::boundaries::{
 };
 use super::capitals::CAPITAL_LINES;
 use super::chunk::Chunk;
-use super::clubs::{CLUB_BY_PLACE, COMPANY_CONTEXT};
+use super::clubs::{CLUB_BY_PLACE, COMPANY_CONTEXT, SCORE_LINE};
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
 use super::decision::{ChunkRule, Decision, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::evidence::{GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, TITLED_PERSON, UNKNOWN_WORDS};
@@ -65,6 +65,7 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
         &ORG_OF_PLACE,
         &SPEAKING_PLACE_NAME,
         &PRISON_TOWN,
+        &SCORE_LINE,
         &CLUB_BY_PLACE,
         &COMPANY_CONTEXT,
         &AMBIGUOUS_PLACE,

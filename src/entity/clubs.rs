@@ -45,6 +45,52 @@ fn club_by_place(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
     r.sports_story().then(|| Decision::Name(Found::name(unit.first, unit.last, Label::Org)))
 }
 
+/// `score-line`: in a story about sport, the two names of a result line are clubs: "Quorvale 2
+/// Tellmark 1" (a name, a score, a name, a score, and the line ends). A country keeps PLACE
+/// (a national team), a person's name stays a person (a given name first, or listed).
+pub(crate) const SCORE_LINE: ChunkRule = ChunkRule {
+    rule: Rule::ScoreLine,
+    reads: Reads::Any,
+    decide: score_line,
+    examples: &[
+        Example::Finds(
+            "Soccer results in the league on Sunday, with the goals scored and a 2-1 win:\n[Quorvale] 2 Tellmark 1\n",
+            Label::Org,
+        ),
+        Example::Finds(
+            "Soccer results in the league on Sunday, with the goals scored and a 2-1 win:\nQuorvale 2 [Tellmark] 1\n",
+            Label::Org,
+        ),
+        Example::Ignores(
+            "Soccer results in the league on Sunday, with the goals scored and a 2-1 win:\nFrance 2 Spain 1\n",
+        ),
+        Example::Ignores("Quorvale 2 Tellmark 1\n"),
+    ],
+};
+
+fn score_line(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
+    let (first, last) = (c.first(), c.last());
+    let score = |i: usize| r.is_kind(i, TokenKind::Number) && r.doc.tokens[i].span().len() <= 3;
+    let next = r.doc.next_solid(last).filter(|&n| score(n))?;
+    let line_ends = |i: usize| r.doc.next_solid(i).is_none_or(|n| r.is_kind(n, TokenKind::LineBreak));
+    // The first name: a score after it, then the second name.
+    let home = r.doc.next_solid(next).is_some_and(|n| r.is_name_word(n))
+        && r.doc.previous_solid(first).is_none_or(|p| r.is_kind(p, TokenKind::LineBreak));
+    // The second name: a score and a name before it, its score ends the line.
+    let away = line_ends(next)
+        && r.doc
+            .previous_solid(first)
+            .is_some_and(|p| score(p) && r.doc.previous_solid(p).is_some_and(|q| r.is_name_word(q)));
+    if !(home || away) || c.titled || r.names_a_person_or_country(c.units) {
+        return None;
+    }
+    let region = c.units.len() == 1 && TEAM_REGIONS.contains(&r.unit_text(c.units[0]));
+    if region || !r.sports_story() {
+        return None;
+    }
+    Some(Decision::Name(Found::name(first, last, Label::Org)))
+}
+
 /// `company-context`: a name right before the words of a company's shares or management is a
 /// company: "Quorvex shares fell", "Quorvex's chief executive", "Lyon's net profit" (a town
 /// too); not a person's name ("Warren Quillby's shares": a given name first) nor a country.
