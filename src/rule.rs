@@ -83,6 +83,9 @@ pub enum Rule {
     SharedFamilyName,
     /// `east-asian-name`: a family name and a hyphenated given name is a person ("Moon Jae-in").
     EastAsianName,
+    /// `particle-name`: a capitalised name particle before a name word is part of a person's name
+    /// ("Wilfried Van Moer").
+    ParticleName,
     /// `award-or-law`: an award or a law is no entity, whoever it is named after ("Nobel Prize",
     /// "Dodd-Frank Act").
     AwardOrLaw,
@@ -233,6 +236,7 @@ impl Rule {
         Rule::DemonymPhrase,
         Rule::SharedFamilyName,
         Rule::EastAsianName,
+        Rule::ParticleName,
         Rule::AwardOrLaw,
         Rule::DemonymGroup,
         Rule::SplitAroundHead,
@@ -335,6 +339,9 @@ impl Rule {
             Rule::DemonymPhrase => ("demonym-phrase", "a demonym of several words is no name"),
             Rule::SharedFamilyName => {
                 ("shared-family-name", "a lone name and \"and\" before a full name is a person of that family")
+            }
+            Rule::ParticleName => {
+                ("particle-name", "a capitalised name particle before a name word is part of a person's name")
             }
             Rule::EastAsianName => ("east-asian-name", "a family name and a hyphenated given name is a person"),
             Rule::AwardOrLaw => ("award-or-law", "an award or a law is no entity, whoever it is named after"),
