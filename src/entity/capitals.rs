@@ -7,7 +7,8 @@
 //! word is ("Lyon", "Chechnya") keeps its capital, any other word is lower-cased ("close",
 //! "roads", "near"). Only ASCII letters change case, so every byte stays where it was and the
 //! copy has the same tokens: the spans found in it are spans of the text. Words that a list
-//! knows in capitals as they are written ("NATO", "US") are left as they are. A word that is
+//! knows in capitals as they are written ("NATO", "US") keep their capitals, unless they are
+//! part of a longer name ("SRI LANKA"). A word that is
 //! both a common word and a name ("NICE", "BATH") loses its capital: a headline cannot tell them
 //! apart, and the story below it names the club or the town again.
 
@@ -27,6 +28,7 @@ pub(crate) const CAPITAL_LINES: PassRule = PassRule {
         Example::Finds("[LYON] 2024-03-02\n\nThe river rose overnight.", Label::Place),
         Example::Finds("FLOODS CLOSE ROADS NEAR [LYON]\n\nThe river rose overnight.", Label::Place),
         Example::Finds("[LYON] (Newswire) - The river rose overnight.", Label::Place),
+        Example::Finds("FLOODS CUT ROADS IN [SRI LANKA]\n\nThe river rose overnight.", Label::Place),
         Example::Ignores("Floods closed roads near Lyon, and NATO sent help."),
         Example::Ignores("FLOODS CLOSE ROADS AFTER STORM\n\nThe river rose overnight."),
     ],
@@ -39,45 +41,50 @@ pub(crate) fn recased(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, l
     if words.is_empty() {
         return None;
     }
-    // First every word of the stretches with a capital and lower case after it ("Lyon"), except
-    // those a list knows in capitals ("NATO").
-    let listed_as_written = |i: usize| {
-        let at = hits.partition_point(|h| h.tokens.end <= i);
-        hits.get(at).is_some_and(|h| h.tokens.contains(&i))
-    };
+    // First every word of the stretches gets a capital and lower case after it ("Lyon").
     let mut bytes = doc.text.as_bytes().to_vec();
-    let mut recased = Vec::with_capacity(words.len());
     for &i in &words {
-        if listed_as_written(i) {
-            continue;
-        }
         let span = doc.tokens[i].span();
         bytes[span.start + 1..span.end].make_ascii_lowercase();
-        recased.push(i);
     }
-    // Then the lists, read on the title-cased words, say which words are names ("New York");
-    // other common English words are written in lower case.
+    // Then the lists, read on the title-cased words, say which words are names ("New York",
+    // "Sri Lanka"); a word that a list knows in capitals as written and that is in no longer
+    // name goes back to its capitals ("NATO"); other common English words are written in lower
+    // case.
     let titled = String::from_utf8(bytes).ok()?;
     let titled_doc = Document::new(&titled);
     if !same_tokens(doc, &titled_doc) {
         return None;
     }
     let titled_hits = gazetteer.find(&titled_doc);
-    let common: Vec<usize> = recased
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let at = titled_hits.partition_point(|h| h.tokens.end <= i);
-            let in_longer_name = titled_hits.get(at).is_some_and(|h| h.tokens.contains(&i) && h.tokens.len() > 1);
-            let word = titled_doc.word(i);
-            let name_like =
-                !lexicon.is_english(word) || lexicon.is_country(word) || lexicon.demonyms.contains_word(word).is_some();
-            !in_longer_name && !name_like
-        })
-        .collect();
+    let listed_as_written = |i: usize| {
+        let at = hits.partition_point(|h| h.tokens.end <= i);
+        hits.get(at).is_some_and(|h| h.tokens.contains(&i))
+    };
+    let mut upper = Vec::new();
+    let mut lower = Vec::new();
+    for &i in &words {
+        let at = titled_hits.partition_point(|h| h.tokens.end <= i);
+        if titled_hits.get(at).is_some_and(|h| h.tokens.contains(&i) && h.tokens.len() > 1) {
+            continue;
+        }
+        let word = titled_doc.word(i);
+        if listed_as_written(i) {
+            upper.push(i);
+        } else if lexicon.is_english(word)
+            && !lexicon.is_country(word)
+            && lexicon.demonyms.contains_word(word).is_none()
+        {
+            lower.push(i);
+        }
+    }
     drop(titled_doc);
     let mut bytes = titled.into_bytes();
-    for i in common {
+    for i in upper {
+        let span = doc.tokens[i].span();
+        bytes[span.start..span.end].make_ascii_uppercase();
+    }
+    for i in lower {
         let span = doc.tokens[i].span();
         bytes[span.start..span.start + 1].make_ascii_lowercase();
     }
