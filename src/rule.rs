@@ -33,6 +33,9 @@ pub enum Rule {
     UserGazetteer,
 
     // ----- names: before chunking -----
+    /// `capital-lines`: the names in a line written in capitals (a headline, a dateline) are read
+    /// as in a mixed-case line ("LONDON 1996-08-30").
+    CapitalLines,
     /// `surname-first`: a name written surname first, as reading lists write it ("Twain, Mark.").
     SurnameFirst,
 
@@ -48,6 +51,9 @@ pub enum Rule {
     /// `called-nickname`: a name after a naming verb and a pronoun is a nickname ("they called
     /// him The Birdman").
     CalledNickname,
+    /// `prison-list`: names coordinated before a plural prison word are each a prison ("the
+    /// Northfield and Eastbrook detention centres").
+    PrisonList,
 
     // ----- names: what opens a chunk -----
     /// `sentence-opener`: an ordinary English word opening a sentence is no name ("Recently").
@@ -77,6 +83,9 @@ pub enum Rule {
     SharedFamilyName,
     /// `east-asian-name`: a family name and a hyphenated given name is a person ("Moon Jae-in").
     EastAsianName,
+    /// `particle-name`: a capitalised name particle before a name word is part of a person's name
+    /// ("Wilfried Van Moer").
+    ParticleName,
     /// `award-or-law`: an award or a law is no entity, whoever it is named after ("Nobel Prize",
     /// "Dodd-Frank Act").
     AwardOrLaw,
@@ -94,6 +103,18 @@ pub enum Rule {
     /// `speaking-place-name`: a one-word place that is also a person's name, next to a reporting
     /// verb, is a person ("Jordan said").
     SpeakingPlaceName,
+    /// `prison-town`: a town that a known prison is named after is the prison where the sentence
+    /// speaks of detention ("inmates at Tadmor").
+    PrisonTown,
+    /// `club-by-place`: in a story about sport, a town that is no country names its club
+    /// ("Barcelona beat Porto 2-1").
+    ClubByPlace,
+    /// `score-line`: in a story about sport, the two names of a result line are clubs ("Barcelona 3
+    /// Porto 1").
+    ScoreLine,
+    /// `company-context`: a name before the words of a company's shares or management is a
+    /// company ("Bre-X shares").
+    CompanyContext,
     /// `ambiguous-place`: a one-word listed place that opens a sentence as an ordinary word, or
     /// names a person, is no place ("Reading is fun").
     AmbiguousPlace,
@@ -131,6 +152,9 @@ pub enum Rule {
     /// `prison-word`: a lowercase prison word after a name makes a prison, the word included
     /// ("Mar Verde prison").
     PrisonWord,
+    /// `numbered-prison`: a numbered colony, camp or prison is a prison, its number included
+    /// ("Penal Colony No. 6", "IK-6").
+    NumberedPrison,
     /// `quoted-org-part`: a quoted name after an organization is part of it ("Civic Resistance
     /// Front 'Orlando Zapata Tamayo'").
     QuotedOrgPart,
@@ -198,11 +222,13 @@ impl Rule {
     pub const ALL: &'static [Rule] = &[
         Rule::Gazetteer,
         Rule::UserGazetteer,
+        Rule::CapitalLines,
         Rule::SurnameFirst,
         Rule::OrgTypeWord,
         Rule::SpeciesName,
         Rule::VehicleName,
         Rule::CalledNickname,
+        Rule::PrisonList,
         Rule::SentenceOpener,
         Rule::LeadingArticle,
         Rule::CompassRegion,
@@ -213,12 +239,17 @@ impl Rule {
         Rule::DemonymPhrase,
         Rule::SharedFamilyName,
         Rule::EastAsianName,
+        Rule::ParticleName,
         Rule::AwardOrLaw,
         Rule::DemonymGroup,
         Rule::SplitAroundHead,
         Rule::HeadWord,
         Rule::OrgOfPlace,
         Rule::SpeakingPlaceName,
+        Rule::PrisonTown,
+        Rule::ClubByPlace,
+        Rule::ScoreLine,
+        Rule::CompanyContext,
         Rule::AmbiguousPlace,
         Rule::FoundedOrg,
         Rule::TitledPerson,
@@ -232,6 +263,7 @@ impl Rule {
         Rule::PersonAtEnd,
         Rule::SplitAtJoiners,
         Rule::PrisonWord,
+        Rule::NumberedPrison,
         Rule::QuotedOrgPart,
         Rule::QuotedNickname,
         Rule::BracketedAcronym,
@@ -289,12 +321,16 @@ impl Rule {
         match self {
             Rule::Gazetteer => ("gazetteer", "a name of the embedded lists"),
             Rule::UserGazetteer => ("user-gazetteer", "a name of a list the user gave"),
+            Rule::CapitalLines => {
+                ("capital-lines", "the names in a line written in capitals are read as in a mixed-case line")
+            }
             Rule::SurnameFirst => ("surname-first", "a name written surname first, as reading lists write it"),
             Rule::OrgTypeWord => {
                 ("org-type-word", "names right after a lowercase organization type word are organizations")
             }
             Rule::SpeciesName => ("species-name", "a genus before the species word of a binomial is no name"),
             Rule::VehicleName => ("vehicle-name", "names before a vehicle or instrument word are no names"),
+            Rule::PrisonList => ("prison-list", "names coordinated before a plural prison word are each a prison"),
             Rule::CalledNickname => ("called-nickname", "a name after a naming verb and a pronoun is a nickname"),
             Rule::SentenceOpener => ("sentence-opener", "an ordinary English word opening a sentence is no name"),
             Rule::LeadingArticle => ("leading-article", "a capitalised article is outside a name"),
@@ -309,6 +345,9 @@ impl Rule {
             Rule::SharedFamilyName => {
                 ("shared-family-name", "a lone name and \"and\" before a full name is a person of that family")
             }
+            Rule::ParticleName => {
+                ("particle-name", "a capitalised name particle before a name word is part of a person's name")
+            }
             Rule::EastAsianName => ("east-asian-name", "a family name and a hyphenated given name is a person"),
             Rule::AwardOrLaw => ("award-or-law", "an award or a law is no entity, whoever it is named after"),
             Rule::DemonymGroup => ("demonym-group", "demonyms joined by \"and\" are no name"),
@@ -317,10 +356,19 @@ impl Rule {
             }
             Rule::HeadWord => ("head-word", "the rightmost head word labels the whole name"),
             Rule::OrgOfPlace => ("org-of-place", "a known organization followed by \"of\" names a branch of it"),
+            Rule::PrisonTown => (
+                "prison-town",
+                "a town that a known prison is named after is the prison where the sentence speaks of detention",
+            ),
             Rule::SpeakingPlaceName => (
                 "speaking-place-name",
                 "a one-word place that is also a person's name, next to a reporting verb, is a person",
             ),
+            Rule::CompanyContext => {
+                ("company-context", "a name before the words of a company's shares or management is a company")
+            }
+            Rule::ScoreLine => ("score-line", "in a story about sport, the two names of a result line are clubs"),
+            Rule::ClubByPlace => ("club-by-place", "in a story about sport, a town that is no country names its club"),
             Rule::AmbiguousPlace => (
                 "ambiguous-place",
                 "a one-word listed place that opens a sentence as an ordinary word, or names a person, is no place",
@@ -343,6 +391,9 @@ impl Rule {
             }
             Rule::SplitAtJoiners => {
                 ("split-at-joiners", "a chunk with joiners that is no name as a whole is read piece by piece")
+            }
+            Rule::NumberedPrison => {
+                ("numbered-prison", "a numbered colony, camp or prison is a prison, its number included")
             }
             Rule::PrisonWord => {
                 ("prison-word", "a lowercase prison word after a name makes a prison, the word included")

@@ -20,7 +20,9 @@ use super::boundaries::{
     AWARD_OR_LAW, DEMONYM_GROUP, DEMONYM_PHRASE, LEADING_ARTICLE, NAME_BEFORE_TITLE, SENTENCE_OPENER, SPECIES_NAME,
     TITLE, VEHICLE_NAME,
 };
+use super::capitals::CAPITAL_LINES;
 use super::chunk::Chunk;
+use super::clubs::{CLUB_BY_PLACE, COMPANY_CONTEXT, SCORE_LINE};
 use super::cluster::{EARLY_SHORT_FORM, LONE_KNOWN_NAME, SHORT_FORM};
 use super::decision::{ChunkRule, Decision, Extension, ExtensionRule, PassRule, Piece, Reading, Reads};
 use super::evidence::{GIVEN_NAME_FIRST, KNOWN_NAME_WORDS, TITLED_PERSON, UNKNOWN_WORDS};
@@ -30,11 +32,11 @@ use super::organizations::{
     THE_ORG_HEAD,
 };
 use super::people::{
-    ADDRESSED_NAME, CALLED_NICKNAME, EAST_ASIAN_NAME, PERSON_AT_END, QUOTED_NICKNAME, SHARED_FAMILY_NAME,
-    SPEAKING_NAME, SURNAME_FIRST, inverted_names,
+    ADDRESSED_NAME, CALLED_NICKNAME, EAST_ASIAN_NAME, PARTICLE_NAME, PERSON_AT_END, QUOTED_NICKNAME,
+    SHARED_FAMILY_NAME, SPEAKING_NAME, SURNAME_FIRST, inverted_names,
 };
 use super::places::{AMBIGUOUS_PLACE, COMPASS_REGION, SPEAKING_PLACE_NAME, TOWN_COMMA_PLACE, TOWN_OF};
-use super::prisons::PRISON_WORD;
+use super::prisons::{NUMBERED_PRISON, PRISON_LIST, PRISON_TOWN, PRISON_WORD};
 use super::reader::{Candidate, Found, Reader, is_pronoun};
 use super::units::{ARTICLES, EMPTY_UNIT, Part, UNITS_ON_STACK, Unit, units_of};
 use crate::label::Label;
@@ -44,7 +46,7 @@ use crate::token::TokenKind;
 /// The chunk rules, stage by stage, in the order they are tried.
 pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
     // The words around the chunk.
-    &[&ORG_TYPE_WORD, &SPECIES_NAME, &VEHICLE_NAME, &CALLED_NICKNAME],
+    &[&ORG_TYPE_WORD, &SPECIES_NAME, &VEHICLE_NAME, &CALLED_NICKNAME, &PRISON_LIST],
     // What opens it (peeled off while one applies).
     &[&SENTENCE_OPENER, &LEADING_ARTICLE],
     // Places the words around it name.
@@ -56,12 +58,17 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
         &DEMONYM_PHRASE,
         &SHARED_FAMILY_NAME,
         &EAST_ASIAN_NAME,
+        &PARTICLE_NAME,
         &AWARD_OR_LAW,
         &DEMONYM_GROUP,
         &SPLIT_AROUND_HEAD,
         &HEAD_WORD,
         &ORG_OF_PLACE,
         &SPEAKING_PLACE_NAME,
+        &PRISON_TOWN,
+        &SCORE_LINE,
+        &CLUB_BY_PLACE,
+        &COMPANY_CONTEXT,
         &AMBIGUOUS_PLACE,
         &LISTED_NAME,
         &FOUNDED_ORG,
@@ -81,13 +88,13 @@ pub(crate) const CHUNK_RULES: &[&[&ChunkRule]] = &[
 /// The extensions, in the order they are tried on the name a chunk ends with; the first that
 /// applies is taken.
 pub(crate) const EXTENSIONS: &[&ExtensionRule] =
-    &[&PRISON_WORD, &QUOTED_ORG_PART, &QUOTED_NICKNAME, &BRACKETED_ACRONYM];
+    &[&PRISON_WORD, &NUMBERED_PRISON, &QUOTED_ORG_PART, &QUOTED_NICKNAME, &BRACKETED_ACRONYM];
 
 /// The rules that run outside the chunk reading: before it (`surname-first`), after it
 /// (`quoted-org`), and in clustering (the short forms).
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const PASS_RULES: &[&PassRule] =
-    &[&SURNAME_FIRST, &QUOTED_ORG, &SHORT_FORM, &LONE_KNOWN_NAME, &EARLY_SHORT_FORM];
+    &[&CAPITAL_LINES, &SURNAME_FIRST, &QUOTED_ORG, &SHORT_FORM, &LONE_KNOWN_NAME, &EARLY_SHORT_FORM];
 
 /// Runs the name rules over the whole document; candidates come out in text order, disjoint.
 pub(crate) fn scan(reader: &Reader<'_, '_>) -> Vec<Candidate> {

@@ -426,10 +426,49 @@ impl<'a, 'd> Clusterer<'a, 'd> {
                     self.orgs_by_last_word.entry(key(last)).or_insert(cluster);
                 }
             }
+            Label::Prison => {
+                // "Roe" for the Jane Roe Correctional Facility: the last word before the words
+                // that say what kind of prison it is.
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let kind = words.iter().position(|w| PRISON_KIND_WORDS.contains(w));
+                if let Some(kind) = kind.filter(|&k| k > 0) {
+                    let word = words[kind - 1];
+                    if word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 2 {
+                        self.add_alias(word, cluster);
+                    }
+                }
+            }
             _ => {}
         }
     }
 }
+
+/// Capitalised words that say what kind of prison a name is: a prison's short form is the word
+/// before them ("Roe" for the Jane Roe Correctional Facility).
+const PRISON_KIND_WORDS: &[&str] = &[
+    "Prison",
+    "Jail",
+    "Gaol",
+    "Penitentiary",
+    "Correctional",
+    "Detention",
+    "Immigration",
+    "Labour",
+    "Labor",
+    "Penal",
+    "Internment",
+    "Remand",
+    "Removal",
+    "Camp",
+    "Colony",
+    "Reformatory",
+    "Federal",
+    "State",
+    "County",
+    "Central",
+    "Military",
+    "Maximum",
+];
 
 /// What became of a candidate in clustering.
 enum Placed {

@@ -60,6 +60,7 @@ pub(crate) const SPLIT_AROUND_HEAD: ChunkRule = ChunkRule {
     decide: split_around_head,
     examples: &[
         Example::Finds("She took Tobias Wendle to the [Quorville Tower] on Sunday.", Label::Place),
+        Example::Finds("He was held at the Quorvo Correctional Facility in [Fresno] for a year.", Label::Place),
         Example::Ignores("The Committee to Protect Journalists objected."),
     ],
 };
@@ -106,8 +107,9 @@ fn split_at_joiners(_: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
 impl Reader<'_, '_> {
     /// The pieces of a joined chunk cut at "in", "at" or "to" (or a lone "the" after a listed
     /// name), if the chunk's heads say so: at every such link before the first head, or at the
-    /// first "in"/"at" after a place's last head when a listed place follows. One pass over the
-    /// parts, and each piece is read once more at most: linear however long the chunk.
+    /// first "in"/"at" after a place's or a prison's last head when a listed place follows. One
+    /// pass over the parts, and each piece is read once more at most: linear however long the
+    /// chunk.
     fn split_around_head(&self, parts: &[Part]) -> Option<Vec<Piece>> {
         // The first and the last part with a head word, and the label of the last.
         // A head phrase covers its words ("Convention Center" is no "Center").
@@ -157,7 +159,7 @@ impl Reader<'_, '_> {
             pieces.push(Piece { parts: piece_start..parts.len(), reading: Reading::Chunk });
             return Some(pieces);
         }
-        if label != Label::Place {
+        if !matches!(label, Label::Place | Label::Prison) {
             return None;
         }
         let place_after = (last_head + 1..parts.len()).find(|&index| {

@@ -12,8 +12,10 @@
 //! DESIGN.md's rule catalogue lists every rule with an example and what it is worth.
 
 mod boundaries;
+mod capitals;
 mod catalogue;
 mod chunk;
+mod clubs;
 mod cluster;
 mod decision;
 mod evidence;
@@ -31,7 +33,7 @@ pub(crate) use names::Names;
 use crate::document::Document;
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::Lexicon;
-use crate::rule::RuleSet;
+use crate::rule::{Rule, RuleSet};
 use reader::Reader;
 
 /// Finds the names of a document.
@@ -42,7 +44,21 @@ pub(crate) fn recognize(
     lexicon: &Lexicon,
     disabled: RuleSet,
 ) -> Names {
-    let reader = Reader::new(doc, hits, lexicon, disabled);
+    // A document with lines in capitals is read in a copy where they are recased (same bytes
+    // and tokens, so the spans are the text's).
+    if !disabled.contains(Rule::CapitalLines)
+        && let Some(text) = capitals::recased(doc, hits, gazetteer, lexicon)
+    {
+        let recased = Document::new(&text);
+        let hits = if disabled.contains(Rule::Gazetteer) { Vec::new() } else { gazetteer.find(&recased) };
+        return names_of(&recased, &hits, gazetteer, lexicon, disabled);
+    }
+    names_of(doc, hits, gazetteer, lexicon, disabled)
+}
+
+/// The names of a document, as its text is written.
+fn names_of(doc: &Document<'_>, hits: &[Hit], gazetteer: &Gazetteer, lexicon: &Lexicon, disabled: RuleSet) -> Names {
+    let reader = Reader::new(doc, hits, gazetteer, lexicon, disabled);
     let mut candidates = catalogue::scan(&reader);
     candidates.sort_by_key(|c| c.span.start);
     let quoted = if reader.enabled(organizations::QUOTED_ORG.rule) {

@@ -74,6 +74,39 @@ fn shared_family_name(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
     ]))
 }
 
+/// `particle-name`: a capitalised name particle ("Van", "De", "Von") before a name word is part
+/// of a person's name, not the place or word it also is: "Wilfried Van Quillen", "Van Quillen
+/// said" (Van is a town in Turkey). Every other word of the chunk is a capitalised word that no
+/// list knows, or a listed person or given name; the particle is not the last word.
+pub(crate) const PARTICLE_NAME: ChunkRule = ChunkRule {
+    rule: Rule::ParticleName,
+    reads: Reads::Several,
+    decide: particle_name,
+    examples: &[
+        Example::Finds("The coach, [Wilfried Van Quillen], was pleased.", Label::Person),
+        Example::Finds("“We played well,” said [Van Quillen].", Label::Person),
+        Example::Ignores("The earthquake hit Van in eastern Turkey."),
+    ],
+};
+
+fn particle_name(r: &Reader<'_, '_>, c: &Chunk<'_>) -> Option<Decision> {
+    let units = c.units;
+    let particle = units[..units.len() - 1]
+        .iter()
+        .position(|u| u.first == u.last && CAPITAL_PARTICLES.contains(&r.word(u.first)))?;
+    let name_words = units.iter().enumerate().filter(|&(i, _)| i != particle).all(|(_, u)| match u.hit {
+        None => u.first == u.last && r.is_kind(u.first, TokenKind::Word(Case::Capitalized)),
+        Some(hit) => r.hit_label(hit) == Label::Person || r.lexicon.given_name(r.unit_text(*u)).is_some(),
+    });
+    // The word after the particle is no place or organization a list knows.
+    let after = units[particle + 1];
+    let named = after.hit.is_none_or(|h| r.hit_label(h) == Label::Person);
+    (name_words && named).then(|| Decision::Name(Found::name(c.first(), c.last(), Label::Person).with(c.sex, c.titled)))
+}
+
+/// Name particles written with a capital inside a name: "Wilfried Van Moer", "Paul De Grauwe".
+const CAPITAL_PARTICLES: &[&str] = &["Van", "Von", "De", "Der", "Den", "Ter", "Ten", "Di", "Da", "Du", "Del", "Della"];
+
 /// `east-asian-name`: a known surname of two to five letters and a hyphenated given name of two
 /// short syllables (not both English words) is a person, the syllables included ("Park Joo-Ho",
 /// "Hau Lung-bin", "Moon Jae-in"; not "the Gulf War-era", "Bush-led").

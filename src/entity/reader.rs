@@ -7,12 +7,13 @@
 
 use super::units::{JOINERS, PARTICLES, Unit};
 use crate::document::Document;
-use crate::gazetteer::Hit;
+use crate::gazetteer::{Gazetteer, Hit};
 use crate::label::Label;
 use crate::lexicon::{CueKind, Lexicon, Sex};
 use crate::rule::{Rule, RuleSet};
 use crate::span::Span;
 use crate::token::{Case, QuoteRole, TokenKind};
+use std::cell::OnceCell;
 
 /// How a candidate was found; clustering treats them differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +81,9 @@ impl Found {
 pub(crate) struct Reader<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub hits: &'a [Hit],
+    /// The lists, for the rules that ask whether a name made of a word is listed ("Tadmor
+    /// Prison" for "Tadmor").
+    pub gazetteer: &'a Gazetteer,
     pub lexicon: &'a Lexicon,
     /// The rules switched off.
     pub disabled: RuleSet,
@@ -88,10 +92,18 @@ pub(crate) struct Reader<'a, 'd> {
     hit_starts: Vec<u64>,
     /// For each paragraph, whether it is written in title case (a headline).
     title_case: Vec<bool>,
+    /// Whether the document reports sport (see `clubs.rs`), found when a rule first asks.
+    pub(crate) sports: OnceCell<bool>,
 }
 
 impl<'a, 'd> Reader<'a, 'd> {
-    pub fn new(doc: &'a Document<'d>, hits: &'a [Hit], lexicon: &'a Lexicon, disabled: RuleSet) -> Self {
+    pub fn new(
+        doc: &'a Document<'d>,
+        hits: &'a [Hit],
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+        disabled: RuleSet,
+    ) -> Self {
         let mut hit_starts = vec![0u64; doc.tokens.len().div_ceil(64)];
         for hit in hits {
             hit_starts[hit.tokens.start / 64] |= 1 << (hit.tokens.start % 64);
@@ -110,7 +122,7 @@ impl<'a, 'd> Reader<'a, 'd> {
                 words >= 4 && capitalised * 5 >= words * 4
             })
             .collect();
-        Reader { doc, hits, lexicon, disabled, hit_starts, title_case }
+        Reader { doc, hits, gazetteer, lexicon, disabled, hit_starts, title_case, sports: OnceCell::new() }
     }
 
     /// Whether a rule is switched on.
