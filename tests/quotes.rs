@@ -355,6 +355,44 @@ fn rule_before_speaker_cue() {
     );
     let found = quotes("Pedro Alonso backed the bill, which he called “a cartel for higher education.”");
     assert_eq!(found[0].mention.as_deref(), Some("he"), "{found:?}");
+    // An inverted attribution before the quote: a sentence's first word, or after a comma
+    // when a comma closes the name; not a participle, not "told X", not a name the quote's
+    // clause is about.
+    check(
+        "Says Jane Roe, a chemistry professor, “The results are not what we hoped for at all.”",
+        &[("The results are not what we hoped for at all.", "Jane Roe", "Jane Roe", "before-speaker-cue")],
+    );
+    check(
+        "Still, said Jane Roe, editor of the Harbor Letter, prices “will keep rising for many years.”",
+        &[("will keep rising for many years.", "Jane Roe", "Jane Roe", "before-speaker-cue")],
+    );
+    check(
+        "John Podesta, a former adviser, said Barack Obama “understood what the program could not do.”",
+        &[("understood what the program could not do.", "John Podesta", "John Podesta", "before-speaker-cue")],
+    );
+    check(
+        "Jane Roe criticised the plan, saying “the results are not what we hoped for at all.”",
+        &[("the results are not what we hoped for at all.", "Jane Roe", "Jane Roe", "before-speaker-cue")],
+    );
+    // Words no list knows opening the clause right before the verb.
+    check(
+        "The chemical maker said “the results are not what we hoped for at all.”",
+        &[(
+            "the results are not what we hoped for at all.",
+            "The chemical maker",
+            "The chemical maker",
+            "before-speaker-cue",
+        )],
+    );
+    let found = quotes("He was pleased, noting that donors feel “we have to find a place that is safe.”");
+    assert_ne!(found[0].mention.as_deref(), Some("that donors"), "{found:?}");
+    // A verb of belief right before the quote, and only there.
+    check(
+        "Jane Roe spoke. She believes that “the results are not what we hoped for at all.”",
+        &[("the results are not what we hoped for at all.", "She", "Jane Roe", "before-speaker-cue")],
+    );
+    let found = quotes("Jane Roe spoke. She believes the results are good, and “we are not done with it at all.”");
+    assert_eq!(found[0].mention, None, "{found:?}");
     // The subject before a prepositional phrase speaks; a bare noun there is an object.
     check(
         "Ivan Lewis spoke on Monday, and his responses in the interview described it as “very serious allegations against the services.”",

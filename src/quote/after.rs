@@ -2,7 +2,7 @@
 //! Nick Witney) and `after-speaker-cue` (“…,” Trump said), also when the attribution closes the
 //! quote's sentence after a clause of its own (“…” because she would lead, he said.).
 
-use super::attribute::{Attribution, Attributor};
+use super::attribute::{Attribution, Attributor, OBJECT_VERBS};
 use super::marks::Quoted;
 use crate::rule::Rule;
 use crate::token::TokenKind;
@@ -17,10 +17,6 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Words that open a subordinate clause or a participle phrase: between a quote and a later
 /// reporting verb they mean the verb is not the quote's attribution.
 const CLAUSE_WORDS: &[&str] = &["including", "who", "whom", "whose", "because", "than", "unlike", "despite"];
-
-/// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
-/// cannot introduce the speaker.
-const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
 
 impl Attributor<'_, '_> {
     /// `after-cue-speaker` and `after-speaker-cue`.

@@ -124,6 +124,14 @@ const PREPOSITIONS: &[&str] = &[
     "behind",
 ];
 
+/// Reporting verbs whose object, not subject, follows them ("told Reuters"): after a quote they
+/// cannot introduce the speaker, nor before one as an inverted verb.
+pub(super) const OBJECT_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
+
+/// Verbs of belief: no reporting cues, except right before a quote ("she believes that “…”").
+const BELIEF_VERBS: &[&str] =
+    &["believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt"];
+
 /// How far back the colon rule looks for its cue and speaker (in tokens), and speaker resolution
 /// for a compatible mention or an earlier speaker (in mentions, in speakers): a bounded look, so
 /// that a paragraph of thousands of quotes costs linear time.
@@ -301,7 +309,14 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 let mention = self.clause_subject(clause_start, i)?;
                 return Some(Attribution { mention, cue: Some((i, noun_last)), rule: Rule::BeforeSpeakerCue });
             }
-            let Some(cue_last) = self.verb_at(i) else { continue };
+            if let Some(found) = self.inverted_before(i, q.open) {
+                return Some(found);
+            }
+            // A verb of belief right before the quote reports the words as the subject's view:
+            // "she believes that “…”". Elsewhere it reports no words.
+            let belief = BELIEF_VERBS.contains(&self.word(i))
+                && (i + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "that" | ","));
+            let Some(cue_last) = self.verb_at(i).or(belief.then_some(i)) else { continue };
             if cue_last >= q.open {
                 continue;
             }
@@ -346,6 +361,41 @@ impl<'a, 'd> Attributor<'a, 'd> {
             return Some(Attribution { mention, cue: Some((i, cue_last)), rule: Rule::BeforeSpeakerCue });
         }
         None
+    }
+
+    /// An inverted attribution before the quote, opening the sentence or following a comma: a
+    /// reporting verb (capitalised only as the sentence's first word), then a named speaker and
+    /// a comma or a colon (or the quote, for a sentence's first word): "Says Jane Roe, a chemistry
+    /// professor, “…”", "Still, said Jane Roe, editor of the Harbor Letter, prices “…”". A
+    /// participle is no inversion (", saying “…”" has its subject before it), nor "told X".
+    fn inverted_before(&self, i: usize, open: usize) -> Option<Attribution> {
+        let token = self.doc().tokens[i];
+        let opens_sentence = self.doc().is_sentence_initial(i);
+        let case_fits = match token.kind {
+            TokenKind::Word(Case::Lower) => true,
+            TokenKind::Word(Case::Capitalized) => opens_sentence,
+            _ => false,
+        };
+        if !case_fits || self.word(i).ends_with("ing") {
+            return None;
+        }
+        let (cue_last, CueKind::Verb) = self.speakers.lexicon.cues.match_at(self.doc(), i)? else { return None };
+        if !opens_sentence && self.previous(i).is_none_or(|p| self.word(p) != ",")
+            || OBJECT_VERBS.contains(&self.word(i))
+        {
+            return None;
+        }
+        let mention = self.speakers.after_verb(self.next(cue_last)?)?;
+        let after = self.next(mention.last)?;
+        // After a comma the verb may be the main verb of a subject before it, and the name the
+        // subject of what it reports ("Podesta, a former adviser, said Obama “understood…”"):
+        // only a comma closing the name makes it the inverted speaker.
+        let closes = matches!(self.word(after), "," | ":") || opens_sentence && after == open;
+        (closes && mention.last < open && matches!(mention.kind, MentionKind::Entity(_))).then_some(Attribution {
+            mention,
+            cue: Some((i, cue_last)),
+            rule: Rule::BeforeSpeakerCue,
+        })
     }
 
     /// A pronoun speaker after the subject of its clause, and agreeing with it, stands for that
@@ -442,7 +492,15 @@ impl<'a, 'd> Attributor<'a, 'd> {
             };
             end = before;
         }
-        if self.word(p) == "," || p > start { self.clause_subject(start, p + 1) } else { None }
+        let found = if self.word(p) == "," || p > start { self.clause_subject(start, p + 1) } else { None };
+        // Words no list knows that open the clause, right before the verb, when a determiner or
+        // two capitalised words open them: "The chemical maker said “…”".
+        found.or_else(|| {
+            let opening = (start..p).rev().find(|&j| self.word(j) == ",").map_or(start, |j| j + 1);
+            let m = self.speakers.unlisted(opening, p + 1)?;
+            let capitalised = (m.first..=m.last).filter(|&j| self.doc().tokens[j].is_capitalized()).count();
+            (self.speakers.is_determiner(m.first) || capitalised >= 2).then_some(m)
+        })
     }
 
     /// The subject of the clause `start..end` when it is not right before its verb (after an
