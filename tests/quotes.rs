@@ -386,6 +386,13 @@ fn rule_before_speaker_cue() {
     );
     let found = quotes("He was pleased, noting that donors feel “we have to find a place that is safe.”");
     assert_ne!(found[0].mention.as_deref(), Some("that donors"), "{found:?}");
+    // A message from someone right before the quote is theirs; a place sends no message.
+    check(
+        "Later came a statement from his lawyers: “The court will hear the case in May.”",
+        &[("The court will hear the case in May.", "his lawyers", "his lawyers", "before-speaker-cue")],
+    );
+    let found = quotes("She received a letter from Paris, “we are waiting for you here.”");
+    assert_ne!(found[0].mention.as_deref(), Some("Paris"), "{found:?}");
     // A verb of belief right before the quote, and only there.
     check(
         "Jane Roe spoke. She believes that “the results are not what we hoped for at all.”",

@@ -1,13 +1,15 @@
 //! Quotes: quoted stretches that reproduce someone's words, and their speakers.
 //!
 //! 1. [`marks`] pairs quotation marks into quoted stretches.
-//! 2. [`attribute`] runs the attribution sieve on each stretch, in text order.
+//! 2. [`attribute`] runs the attribution sieve on each stretch, in text order (the rules that
+//!    read after the quote are in [`after`], those that read before it in [`before`]).
 //! 3. The stretch is kept as a quote or dropped (see [`is_quote`]): names, nicknames, titles
 //!    of works, terms and scare quotes are not quotes.
 //! 4. The speaker mention is resolved to an entity ([`speaker`]).
 
 mod after;
 mod attribute;
+mod before;
 mod marks;
 mod resolve;
 mod speaker;
