@@ -171,7 +171,12 @@ impl<'a, 'd> Attributor<'a, 'd> {
     /// A reporting verb (or phrase) at token `i`, not a noun: a verb form after a determiner is
     /// the noun ("the reply", "a report").
     pub(super) fn verb_at(&self, i: usize) -> Option<usize> {
-        match self.cue_at(i)? {
+        self.verb_of(i, self.cue_at(i))
+    }
+
+    /// [`verb_at`](Self::verb_at) for the cue already read at token `i`.
+    pub(super) fn verb_of(&self, i: usize, cue: Option<(usize, CueKind)>) -> Option<usize> {
+        match cue? {
             (last, CueKind::Phrase) => Some(last),
             (last, CueKind::Verb) => {
                 let determined = self.previous(i).is_some_and(|p| {

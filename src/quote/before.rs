@@ -30,9 +30,10 @@ impl Attributor<'_, '_> {
                 // Another quote's words: its attribution is its own.
                 return None;
             }
+            let cue = self.cue_at(i);
             // A statement, a tweet, a letter from someone right before the quote: "a message
             // from his lawyers, “…”" — the one it is from is the speaker.
-            if let Some((noun_last, CueKind::Noun)) = self.cue_at(i)
+            if let Some((noun_last, CueKind::Noun)) = cue
                 && let Some(from) = self.next(noun_last).filter(|&f| self.word(f) == "from")
                 && let Some(mention) = self.speakers.starting_at(self.next(from)?)
                 && (mention.last + 1..q.open)
@@ -42,7 +43,7 @@ impl Attributor<'_, '_> {
             }
             // A statement, a tweet, a letter right before the quote: "Trump issued a statement,
             // “…”" — its author is the clause's subject.
-            if let Some((noun_last, CueKind::Noun)) = self.cue_at(i)
+            if let Some((noun_last, CueKind::Noun)) = cue
                 && (noun_last + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "," | ":"))
             {
                 let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
@@ -54,9 +55,12 @@ impl Attributor<'_, '_> {
             }
             // A verb of belief right before the quote reports the words as the subject's view:
             // "she believes that “…”". Elsewhere it reports no words.
-            let belief = BELIEF_VERBS.contains(&self.word(i))
-                && (i + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "that" | ","));
-            let Some(cue_last) = self.verb_at(i).or(belief.then_some(i)) else { continue };
+            let belief = || {
+                (BELIEF_VERBS.contains(&self.word(i))
+                    && (i + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "that" | ",")))
+                .then_some(i)
+            };
+            let Some(cue_last) = self.verb_of(i, cue).or_else(belief) else { continue };
             if cue_last >= q.open {
                 continue;
             }
@@ -109,22 +113,20 @@ impl Attributor<'_, '_> {
     /// professor, “…”", "Still, said Jane Roe, editor of the Harbor Letter, prices “…”". A
     /// participle is no inversion (", saying “…”" has its subject before it), nor "told X".
     fn inverted_before(&self, i: usize, open: usize) -> Option<Attribution> {
-        let token = self.doc().tokens[i];
+        // Most words neither open a sentence nor follow a comma: that test comes first.
         let opens_sentence = self.doc().is_sentence_initial(i);
-        let case_fits = match token.kind {
+        if !opens_sentence && self.previous(i).is_none_or(|p| self.word(p) != ",") {
+            return None;
+        }
+        let case_fits = match self.doc().tokens[i].kind {
             TokenKind::Word(Case::Lower) => true,
             TokenKind::Word(Case::Capitalized) => opens_sentence,
             _ => false,
         };
-        if !case_fits || self.word(i).ends_with("ing") {
+        if !case_fits || self.word(i).ends_with("ing") || OBJECT_VERBS.contains(&self.word(i)) {
             return None;
         }
         let (cue_last, CueKind::Verb) = self.speakers.lexicon.cues.match_at(self.doc(), i)? else { return None };
-        if !opens_sentence && self.previous(i).is_none_or(|p| self.word(p) != ",")
-            || OBJECT_VERBS.contains(&self.word(i))
-        {
-            return None;
-        }
         let mention = self.speakers.after_verb(self.next(cue_last)?)?;
         let after = self.next(mention.last)?;
         // After a comma the verb may be the main verb of a subject before it, and the name the
