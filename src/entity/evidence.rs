@@ -21,6 +21,7 @@ pub(crate) const TITLED_PERSON: ChunkRule = ChunkRule {
     examples: &[
         Example::Finds("They met Mr. [Quillane] at noon.", Label::Person),
         Example::Ignores("Quillane Tobrik disagreed."),
+        Example::Ignores("Mr. Mr. Mr. at noon."),
     ],
 };
 
@@ -110,7 +111,10 @@ fn person_by(r: &Reader<'_, '_>, c: &Chunk<'_>, evidence: Evidence) -> Option<De
 fn titled_evidence(r: &Reader<'_, '_>, units: &[Unit]) -> bool {
     let first_word = r.unit_text(units[0]);
     let last_word = r.unit_text(units[units.len() - 1]);
-    if units.len() == 1 && r.lexicon.titles.contains_word(first_word).is_some() && !r.lexicon.is_surname(first_word) {
+    // A lone title is no name, abbreviated ("Mr. Mr.": "Mr" and "." are one title) or not.
+    let title = r.lexicon.titles.contains_word(first_word).is_some()
+        || r.lexicon.titles.match_at(r.doc, units[0].first).is_some_and(|(last, _)| last >= units[0].last);
+    if units.len() == 1 && title && !r.lexicon.is_surname(first_word) {
         return false;
     }
     units.iter().any(|u| !r.lexicon.is_english(r.unit_text(*u)))
