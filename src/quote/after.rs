@@ -129,12 +129,14 @@ impl Attributor<'_, '_> {
         }
         let first = self.next(dash)?;
         let paragraph = &self.doc().paragraphs[q.paragraph];
+        // The paragraph's end, before a closing full stop (a few tokens back at most, so that a
+        // paragraph ending in a million full stops is not read again for each quote).
         let mut end = paragraph.tokens.end;
-        while let Some(last) = self.doc().previous_solid(end).filter(|&l| l > first) {
-            if !self.doc().tokens[last].is_blank() && self.word(last) != "." {
-                break;
+        for _ in 0..4 {
+            match self.doc().previous_solid(end).filter(|&l| l > first) {
+                Some(last) if self.doc().tokens[last].is_blank() || self.word(last) == "." => end = last,
+                _ => break,
             }
-            end = last;
         }
         // Only the name may follow: nothing after it in the paragraph.
         let mention = match self.speakers.starting_at(first) {

@@ -15,7 +15,7 @@
 //! [`resolve`](Attributor::resolve) then links pronouns and descriptions to entities.
 
 use super::marks::Quoted;
-use super::speaker::{MentionKind, SpeakerMention, Speakers};
+use super::speaker::{MentionKind, SpeakerMention, Speakers, UNLISTED_REACH};
 use crate::document::Document;
 use crate::label::Label;
 use crate::lexicon::CueKind;
@@ -345,8 +345,14 @@ impl<'a, 'd> Attributor<'a, 'd> {
         let found = if self.word(p) == "," || p > start { self.clause_subject(start, p + 1) } else { None };
         // Words no list knows that open the clause, right before the verb, when a determiner or
         // two capitalised words open them: "The chemical maker said “…”".
+        // (A bounded look: a sentence of thousands of quotes costs linear time.)
         found.or_else(|| {
-            let opening = (start..p).rev().find(|&j| self.word(j) == ",").map_or(start, |j| j + 1);
+            let reach = p.saturating_sub(UNLISTED_REACH).max(start);
+            let opening = match (reach..p).rev().find(|&j| self.word(j) == ",") {
+                Some(comma) => comma + 1,
+                None if reach == start => start,
+                None => return None,
+            };
             let m = self.speakers.unlisted(opening, p + 1)?;
             let capitalised = (m.first..=m.last).filter(|&j| self.doc().tokens[j].is_capitalized()).count();
             (self.speakers.is_determiner(m.first) || capitalised >= 2).then_some(m)

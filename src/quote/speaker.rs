@@ -46,6 +46,10 @@ impl SpeakerMention {
     }
 }
 
+/// The most tokens an unlisted speaker spans (eight words, their spaces and full stops): the
+/// callers look no further, so that a sentence of thousands of quotes costs linear time.
+pub(super) const UNLISTED_REACH: usize = 40;
+
 /// Determiners and possessives that open a description.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "one", "another", "some",
@@ -264,6 +268,9 @@ impl<'a, 'd> Speakers<'a, 'd> {
     /// newspaper", "the Florida senator and Republican presidential candidate", "Clark County
     /// Sheriff Joe Lombardo"; not "it reminded her", "in a statement").
     pub fn unlisted(&self, first: usize, end: usize) -> Option<SpeakerMention> {
+        if end.saturating_sub(first) > UNLISTED_REACH {
+            return None;
+        }
         let solid = || (first..end).filter(|&i| !self.doc.tokens[i].is_blank());
         let opening = solid().next()?;
         let last = solid().next_back()?;
