@@ -57,8 +57,10 @@ class Document:
     @property
     def quotes(self) -> list[Quote]:
         """The quotes in text order."""
-    def to_json(self, id: str = "-") -> str:
-        """The CLI's JSON line for this document (UTF-8 byte offsets), without the line break."""
+    def to_json(self, id: str = "-", path: str | None = None) -> str:
+        """The CLI's JSON line for this document (UTF-8 byte offsets), without the line break; with
+        ``path``, the ``path`` field the CLI writes for a document read from a file ("-" for
+        standard input)."""
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """``{"entities": [...], "quotes": [...]}``, each item as its ``to_dict()``."""
     def __eq__(self, other: object, /) -> bool: ...

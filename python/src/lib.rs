@@ -357,10 +357,21 @@ impl Document {
         self.quotes.clone()
     }
 
-    /// The CLI's JSON line for this document (UTF-8 byte offsets), without the line break.
-    #[pyo3(signature = (id = "-"))]
-    fn to_json(&self, py: Python<'_>, id: &str) -> PyResult<String> {
-        Ok(newsnlp::json::to_string(id, self.text.bind(py).to_str()?, &self.annotations))
+    /// The CLI's JSON line for this document (UTF-8 byte offsets), without the line break; with
+    /// `path`, the `path` field the CLI writes for a document read from a file ("-" for
+    /// standard input).
+    #[pyo3(signature = (id = "-", path = None))]
+    fn to_json(&self, py: Python<'_>, id: &str, path: Option<&str>) -> PyResult<String> {
+        let text = self.text.bind(py).to_str()?;
+        let document = newsnlp::json::Document::new(id, text, &self.annotations);
+        let document = match path {
+            Some(path) => document.with_path(path),
+            None => document,
+        };
+        let mut line = Vec::new();
+        document.write(&mut line, false).map_err(|error| PyValueError::new_err(error.to_string()))?;
+        line.pop(); // the line break
+        String::from_utf8(line).map_err(|error| PyValueError::new_err(error.to_string()))
     }
 
     /// `{"entities": [...], "quotes": [...]}`, each item as its `to_dict()`.

@@ -46,7 +46,7 @@ def test_annotate_gives_typed_mentions_and_quotes(annotator):
 
 
 def test_a_quote_without_speaker_has_none_fields(annotator):
-    (quote,) = annotator.annotate("The sign read: “Closed for the winter.”").quotes
+    (quote,) = annotator.annotate("Over the door, in red paint: “Closed for the winter.”").quotes
     assert quote.text == "Closed for the winter."
     assert quote.speaker is None and quote.speaker_entity is None and quote.cue is None
     assert quote.speaker_start is None and quote.speaker_end_byte is None and quote.cue_start is None
@@ -102,8 +102,10 @@ def test_to_json_is_the_cli_line_for_standard_input(annotator, cli):
 
     doc = annotator.annotate(TEXT)
     run = subprocess.run([cli, "annotate", "-"], input=TEXT.encode(), stdout=subprocess.PIPE, check=True)
-    assert doc.to_json() + "\n" == run.stdout.decode()
+    assert doc.to_json(path="-") + "\n" == run.stdout.decode()
     assert json.loads(doc.to_json("ferrer"))["id"] == "ferrer"
+    # Without a path, the line has no path field, as the library's own writer.
+    assert "path" not in json.loads(doc.to_json())
 
 
 def test_annotate_many_keeps_input_order_and_equals_annotate(annotator, articles):

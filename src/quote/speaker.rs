@@ -275,7 +275,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
         let opening = solid().next()?;
         let last = solid().next_back()?;
         let words = solid().filter(|&i| self.doc.tokens[i].is_word()).count();
-        let determiner = |i: usize| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(i)));
+        let determiner = |i: usize| self.is_determiner(i);
         let fits = solid().all(|i| match self.doc.tokens[i].kind {
             TokenKind::Word(Case::Lower) => {
                 determiner(i)
@@ -313,8 +313,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
         let end = self.doc.previous_solid(end).filter(|&p| p >= first && self.word(p) == ".").unwrap_or(end);
         let found = self.unlisted(first, end)?;
         let capitalised = (found.first..=found.last).filter(|&i| self.doc.tokens[i].is_capitalized()).count();
-        let determined = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(found.first)));
-        (determined || capitalised >= 2).then_some(found)
+        (self.is_determiner(found.first) || capitalised >= 2).then_some(found)
     }
 
     fn plain_starting_at(&self, first: usize) -> Option<SpeakerMention> {
