@@ -353,9 +353,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
                 None if reach == start => start,
                 None => return None,
             };
-            let m = self.speakers.unlisted(opening, p + 1)?;
-            let capitalised = (m.first..=m.last).filter(|&j| self.doc().tokens[j].is_capitalized()).count();
-            (self.speakers.is_determiner(m.first) || capitalised >= 2).then_some(m)
+            self.speakers.unlisted_named(opening, p + 1)
         })
     }
 
@@ -407,6 +405,12 @@ impl<'a, 'd> Attributor<'a, 'd> {
         self.previous(first).filter(|&b| b >= start).is_some_and(|b| PREPOSITIONS.contains(&self.word(b)))
     }
 
+    /// Whether the tokens `range` are blank or one of `words` (the punctuation or particle that
+    /// may stand between a cue and its quote).
+    pub(super) fn only_between(&self, range: std::ops::Range<usize>, words: &[&str]) -> bool {
+        range.into_iter().all(|j| self.doc().tokens[j].is_blank() || words.contains(&self.word(j)))
+    }
+
     /// Whether token `i` lies between the marks of a quoted stretch.
     pub(super) fn inside_quote(&self, i: usize) -> bool {
         let at = self.quotes.partition_point(|q| q.open < i);
@@ -430,9 +434,11 @@ impl<'a, 'd> Attributor<'a, 'd> {
         if possessive {
             return true;
         }
-        let Some(before) = self.previous(first).filter(|&b| b >= start) else { return false };
-        let word = self.word(before);
-        PREPOSITIONS.contains(&word) || matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        self.after_preposition(first, start)
+            || self
+                .previous(first)
+                .filter(|&b| b >= start)
+                .is_some_and(|b| matches!(self.word(b), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
     }
 
     /// `colon`: a colon before the quote, with a speaker (and maybe a cue) before it, in the

@@ -36,15 +36,14 @@ impl Attributor<'_, '_> {
             if let Some((noun_last, CueKind::Noun)) = cue
                 && let Some(from) = self.next(noun_last).filter(|&f| self.word(f) == "from")
                 && let Some(mention) = self.speakers.starting_at(self.next(from)?)
-                && (mention.last + 1..q.open)
-                    .all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "," | ":"))
+                && self.only_between(mention.last + 1..q.open, &[",", ":"])
             {
                 return Some(Attribution { mention, cue: Some((i, noun_last)), rule: Rule::BeforeSpeakerCue });
             }
             // A statement, a tweet, a letter right before the quote: "Trump issued a statement,
             // “…”" — its author is the clause's subject.
             if let Some((noun_last, CueKind::Noun)) = cue
-                && (noun_last + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "," | ":"))
+                && self.only_between(noun_last + 1..q.open, &[",", ":"])
             {
                 let clause_start = (start..i).rev().find(|&j| self.closes_quote(j)).map_or(start, |j| j + 1);
                 let mention = self.clause_subject(clause_start, i)?;
@@ -56,9 +55,7 @@ impl Attributor<'_, '_> {
             // A verb of belief right before the quote reports the words as the subject's view:
             // "she believes that “…”". Elsewhere it reports no words.
             let belief = || {
-                (BELIEF_VERBS.contains(&self.word(i))
-                    && (i + 1..q.open).all(|j| self.doc().tokens[j].is_blank() || matches!(self.word(j), "that" | ",")))
-                .then_some(i)
+                (BELIEF_VERBS.contains(&self.word(i)) && self.only_between(i + 1..q.open, &["that", ","])).then_some(i)
             };
             let Some(cue_last) = self.verb_of(i, cue).or_else(belief) else { continue };
             if cue_last >= q.open {

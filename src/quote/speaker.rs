@@ -149,7 +149,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
             if word.eq_ignore_ascii_case("that") {
                 break;
             }
-            if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+            if self.is_determiner(prev) {
                 first = prev;
                 break;
             }
@@ -159,7 +159,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
                 continue;
             }
             if self.lexicon.cues.match_at(self.doc, prev).is_some()
-                || FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+                || self.is_function_word(prev)
                 || matches!(word, "when" | "When" | "where" | "why" | "how" | "what")
             {
                 break;
@@ -169,7 +169,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
         // A bare singular description needs a determiner ("activist said" is not a speaker);
         // plurals and capitalised sentence-initial ones ("Police said", "Officials said") do not;
         // a capitalised one inside a sentence is an adjective ("32% of Republican claims").
-        let determined = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(first)));
+        let determined = self.is_determiner(first);
         let initial = self.doc.tokens[first].is_capitalized() && self.doc.is_sentence_initial(first);
         if !determined && !plural && !initial {
             return None;
@@ -275,10 +275,9 @@ impl<'a, 'd> Speakers<'a, 'd> {
         let opening = solid().next()?;
         let last = solid().next_back()?;
         let words = solid().filter(|&i| self.doc.tokens[i].is_word()).count();
-        let determiner = |i: usize| self.is_determiner(i);
         let fits = solid().all(|i| match self.doc.tokens[i].kind {
             TokenKind::Word(Case::Lower) => {
-                determiner(i)
+                self.is_determiner(i)
                     || matches!(self.word(i), "of" | "and") && i != opening
                     || !FUNCTION_WORDS.contains(&self.word(i)) && self.lexicon.cues.match_at(self.doc, i).is_none()
             }
@@ -287,9 +286,10 @@ impl<'a, 'd> Speakers<'a, 'd> {
             _ => self.word(i) == "." && i != opening,
         });
         // "that" opens a clause more often than a noun phrase ("noting that donors feel").
-        let opens = determiner(opening) && !self.word(opening).eq_ignore_ascii_case("that")
+        let opens = self.is_determiner(opening) && !self.word(opening).eq_ignore_ascii_case("that")
             || self.doc.tokens[opening].is_capitalized() && !self.is_function_word(opening);
-        let head = self.doc.tokens[last].is_word() && !determiner(last) && !matches!(self.word(last), "of" | "and");
+        let head =
+            self.doc.tokens[last].is_word() && !self.is_determiner(last) && !matches!(self.word(last), "of" | "and");
         (fits && opens && head && words <= 8).then_some(SpeakerMention {
             first: opening,
             last,
@@ -311,6 +311,13 @@ impl<'a, 'd> Speakers<'a, 'd> {
             .unwrap_or(self.doc.sentences[sentence as usize].tokens.end);
         // A sentence's own full stop is no part of the speaker.
         let end = self.doc.previous_solid(end).filter(|&p| p >= first && self.word(p) == ".").unwrap_or(end);
+        self.unlisted_named(first, end)
+    }
+
+    /// An [unlisted](Self::unlisted) speaker that a determiner or two capitalised words open, as
+    /// a speaker must be where the words could also be a date or a clause ("said the moderator",
+    /// "explained Teal Baker"; not "said Tuesday").
+    pub fn unlisted_named(&self, first: usize, end: usize) -> Option<SpeakerMention> {
         let found = self.unlisted(first, end)?;
         let capitalised = (found.first..=found.last).filter(|&i| self.doc.tokens[i].is_capitalized()).count();
         (self.is_determiner(found.first) || capitalised >= 2).then_some(found)
@@ -328,8 +335,7 @@ impl<'a, 'd> Speakers<'a, 'd> {
         }
         // A description: determiner, up to four modifiers, a descriptor noun.
         let mut i = first;
-        let determined =
-            self.doc.tokens[i].is_word() && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(i)));
+        let determined = self.doc.tokens[i].is_word() && self.is_determiner(i);
         if determined {
             i = self.doc.next_solid(i)?;
         }
