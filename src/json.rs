@@ -273,6 +273,12 @@ impl<'a> Document<'a> {
         self
     }
 
+    /// The document as one JSON line, without the line break.
+    pub fn to_line(&self) -> String {
+        // Serialising plain structs of strings and numbers to a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// Writes the document as a single JSON line (with its `\n`), or indented when `pretty`.
     pub fn write<W: io::Write>(&self, mut out: W, pretty: bool) -> io::Result<()> {
         if pretty {
@@ -298,7 +304,5 @@ pub fn write<W: io::Write>(out: W, id: &str, text: &str, annotations: &Annotatio
 /// assert_eq!(line, r#"{"id":"doc","entities":[],"quotes":[]}"#);
 /// ```
 pub fn to_string(id: &str, text: &str, annotations: &Annotations) -> String {
-    let document = Document::new(id, text, annotations);
-    // Serialising plain structs of strings and numbers to a String cannot fail.
-    serde_json::to_string(&document).unwrap_or_default()
+    Document::new(id, text, annotations).to_line()
 }

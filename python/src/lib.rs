@@ -368,10 +368,7 @@ impl Document {
             Some(path) => document.with_path(path),
             None => document,
         };
-        let mut line = Vec::new();
-        document.write(&mut line, false).map_err(|error| PyValueError::new_err(error.to_string()))?;
-        line.pop(); // the line break
-        String::from_utf8(line).map_err(|error| PyValueError::new_err(error.to_string()))
+        Ok(document.to_line())
     }
 
     /// `{"entities": [...], "quotes": [...]}`, each item as its `to_dict()`.
